@@ -1,0 +1,106 @@
+package io.echain.events.internal;
+
+import io.echain.identity.Caller;
+import io.echain.shared.RateLimitPolicy;
+import io.echain.shared.RateLimited;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/events", produces = "application/json")
+@Tag(name = "Events", description = "Publish, edit, cancel, list and search events")
+class EventController {
+
+    private final EventService service;
+
+    EventController(EventService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
+    @ApiResponse(responseCode = "200", description = "A page of events")
+    EventPage list(@Valid @ParameterObject @ModelAttribute EventQuery query) {
+        return service.list(query);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An event with its availability (capacity, sold, remaining)")
+    @ApiResponse(responseCode = "200", description = "The event; ETag carries its version for If-Match",
+            headers = @Header(name = "ETag", description = "Quoted version of the event"))
+    ResponseEntity<EventView> get(@PathVariable long id) {
+        EventView view = service.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @PostMapping(consumes = "application/json")
+    @RateLimited(RateLimitPolicy.WRITE)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Publish an event (organizers); the caller becomes its organizer")
+    @ApiResponse(responseCode = "201", description = "Created; Location points at the event",
+            headers = {@Header(name = "Location", description = "URL of the new event"), @Header(name = "ETag", description = "Quoted version")})
+    ResponseEntity<EventView> create(@Valid @RequestBody EventRequest request, Authentication authentication) {
+        EventView view = service.create(Caller.from(authentication), request);
+        return ResponseEntity.created(URI.create("/api/events/" + view.id())).eTag(ETags.of(view.version())).body(view);
+    }
+
+    @PutMapping(path = "/{id}", consumes = "application/json")
+    @RateLimited(RateLimitPolicy.WRITE)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace an event's details (its organizer or an admin); requires If-Match with the ETag")
+    @ApiResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "Quoted new version"))
+    @ApiResponse(responseCode = "409", description = "Capacity below tickets sold, or the event is cancelled or finished",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "428", description = "If-Match is missing",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    ResponseEntity<EventView> update(@PathVariable long id,
+            @Parameter(in = ParameterIn.HEADER, description = "ETag from GET, e.g. \"3\"; * matches any version")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody EventRequest request, Authentication authentication) {
+        EventView view = service.update(Caller.from(authentication), id, ETags.requiredVersion(ifMatch), request);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @DeleteMapping("/{id}")
+    @RateLimited(RateLimitPolicy.WRITE)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel an event (its organizer or an admin); it is kept for history and refunds, never deleted")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
+    @ApiResponse(responseCode = "409", description = "Already cancelled or finished",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    ResponseEntity<EventView> cancel(@PathVariable long id,
+            @Parameter(in = ParameterIn.HEADER, description = "Optional ETag from GET")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication authentication) {
+        EventView view = service.cancel(Caller.from(authentication), id, ETags.optionalVersion(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+}

@@ -1,0 +1,26 @@
+package io.echain.events.internal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** An event as the API shows it. */
+record EventView(long id, String name, String description, String location, Instant startsAt, Instant endsAt,
+        @Schema(description = "Ticket price in wei, decimal string") String priceWei,
+        String organizer, EventStatus status, Availability availability, Chain chain, Instant createdAt,
+        Instant updatedAt, long version) {
+
+    record Availability(int capacity, int sold, int remaining) {
+    }
+
+    @Schema(description = "On-chain registration; filled by the chain integration")
+    record Chain(String eventId, String status) {
+    }
+
+    static EventView of(EventRow row, int sold, Instant now) {
+        return new EventView(row.id(), row.name(), row.description(), row.location(), row.startsAt(), row.endsAt(),
+                row.priceWei().toString(), row.organizer(), row.status(now),
+                new Availability(row.capacity(), sold, Math.max(0, row.capacity() - sold)),
+                new Chain(row.chainEventId() == null ? null : row.chainEventId().toString(), row.chainStatus()),
+                row.createdAt(), row.updatedAt(), row.version());
+    }
+}

@@ -1,0 +1,102 @@
+package io.echain.events.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The events table. Updates are conditional on the version the caller read (optimistic locking). */
+@Repository
+class Events {
+
+    static final String COLUMNS = """
+            e.id, e.organizer_address, e.name, e.description, e.location, e.starts_at, e.ends_at, e.price_wei,
+            e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version""";
+
+    static final RowMapper<EventRow> ROW = Events::map;
+
+    private final JdbcClient jdbc;
+
+    Events(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String organizer, EventRequest request) {
+        return jdbc.sql("""
+                insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity)
+                values (:organizer, :name, :description, :location, :startsAt, :endsAt, :price, :capacity)
+                returning id""")
+                .param("organizer", organizer)
+                .param("name", request.name())
+                .param("description", request.descriptionOrEmpty())
+                .param("location", request.location())
+                .param("startsAt", timestamp(request.startsAt()))
+                .param("endsAt", timestamp(request.endsAt()))
+                .param("price", new BigDecimal(request.price()))
+                .param("capacity", request.capacity())
+                .query(Long.class).single();
+    }
+
+    Optional<EventRow> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from events e where e.id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Replaces the editable fields if the row is still at {@code expectedVersion}; false otherwise. */
+    boolean update(long id, long expectedVersion, EventRequest request) {
+        return jdbc.sql("""
+                update events set name = :name, description = :description, location = :location,
+                    starts_at = :startsAt, ends_at = :endsAt, price_wei = :price, capacity = :capacity,
+                    updated_at = now(), version = version + 1
+                where id = :id and version = :version""")
+                .param("name", request.name())
+                .param("description", request.descriptionOrEmpty())
+                .param("location", request.location())
+                .param("startsAt", timestamp(request.startsAt()))
+                .param("endsAt", timestamp(request.endsAt()))
+                .param("price", new BigDecimal(request.price()))
+                .param("capacity", request.capacity())
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    boolean cancel(long id, long expectedVersion) {
+        return jdbc.sql("""
+                update events set status = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
+                where id = ? and version = ? and status <> 'CANCELLED'""")
+                .params(id, expectedVersion).update() == 1;
+    }
+
+    void setTicketsSold(long id, int sold) {
+        jdbc.sql("update events set tickets_sold = ? where id = ?").params(sold, id).update();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static EventRow map(ResultSet rs, int n) throws SQLException {
+        BigDecimal chainId = rs.getBigDecimal("chain_event_id");
+        return new EventRow(rs.getLong("id"), rs.getString("organizer_address"), rs.getString("name"),
+                rs.getString("description"), rs.getString("location"), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"), rs.getInt("tickets_sold"),
+                "CANCELLED".equals(rs.getString("status")), chainId == null ? null : chainId.toBigIntegerExact(),
+                rs.getString("chain_status"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static BigDecimal decimal(BigInteger value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+}

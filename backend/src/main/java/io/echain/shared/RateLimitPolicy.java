@@ -1,0 +1,9 @@
+package io.echain.shared;
+
+/** Named limits; their sizes come from {@code echain.rate-limit.<policy>.*}. */
+public enum RateLimitPolicy {
+    /** Nonce and verify requests. */
+    SIGN_IN,
+    /** Every state-changing request. */
+    WRITE
+}

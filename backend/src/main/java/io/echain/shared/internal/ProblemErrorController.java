@@ -1,0 +1,37 @@
+package io.echain.shared.internal;
+
+import io.echain.shared.ProblemType;
+import io.echain.shared.ProblemWriter;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Answers errors raised outside Spring MVC (the servlet container, filters) with problem details too. */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 500;
+        ProblemType type = ProblemType.INTERNAL;
+        for (ProblemType candidate : ProblemType.values()) {
+            if (candidate.status().value() == status) {
+                type = candidate;
+                break;
+            }
+        }
+        ProblemDetail problem = ProblemWriter.problem(type, type.title(), Map.of());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            problem.setInstance(java.net.URI.create(uri.toString()));
+        }
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
