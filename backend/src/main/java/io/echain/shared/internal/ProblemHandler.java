@@ -135,12 +135,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = jacksonCause(ex);
+        if (jackson != null) {
             String field = fieldPath(jackson);
             return ProblemWriter.problem(ProblemType.VALIDATION, "Field '" + field + "' has a wrong type or an unknown value",
                     Map.of(field, "has a wrong type or an unknown value"));
         }
         return ProblemWriter.problem(ProblemType.MALFORMED_REQUEST, "Request body is missing or not well-formed JSON", Map.of());
+    }
+
+    private static JacksonException jacksonCause(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     private static String fieldPath(JacksonException ex) {

@@ -1,0 +1,222 @@
+package io.echain.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.echain.support.Api;
+import io.echain.support.ApiIntegrationTest;
+import io.echain.tickets.TicketSalesChanged;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+class EventsApiIntegrationTest extends ApiIntegrationTest {
+
+    private static final AtomicLong TOKEN_IDS = new AtomicLong(1_000_000);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void publishesAnEventOwnedByTheCaller() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("Berlin Blockchain Night");
+        body.put("priceWei", "123456789012345678901234567890");
+        Api.Response created = api.call("POST", "/api/events").token(organizer.token()).json(body).send();
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode event = created.json();
+        long id = event.get("id").asLong();
+        assertThat(created.header("Location")).hasValue("/api/events/" + id);
+        assertThat(created.header("ETag")).hasValue("\"0\"");
+        assertThat(event.get("organizer").asString()).isEqualTo(organizer.address());
+        assertThat(event.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(event.get("priceWei").asString()).isEqualTo("123456789012345678901234567890");
+        assertThat(event.get("availability").toString()).isEqualTo("{\"capacity\":100,\"sold\":0,\"remaining\":100}");
+        assertThat(event.get("chain").get("eventId").isNull()).isTrue();
+
+        Api.Response fetched = api.get("/api/events/" + id);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.header("ETag")).hasValue("\"0\"");
+        assertThat(fetched.json().get("name").asString()).isEqualTo("Berlin Blockchain Night");
+        assertThat(fetched.json().get("startsAt").asString()).isEqualTo(body.get("startsAt"));
+    }
+
+    @Test
+    void unknownEventIs404() {
+        assertProblem(api.get("/api/events/987654321"), 404, "not-found");
+        assertProblem(api.call("PUT", "/api/events/987654321").token(organizer().token()).header("If-Match", "\"0\"")
+                .json(eventBody("x")).send(), 404, "not-found");
+    }
+
+    @Test
+    void updatesWithIfMatchAndBumpsTheVersion() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        Map<String, Object> change = eventBody("Renamed");
+        change.put("capacity", 250);
+
+        Api.Response updated = api.call("PUT", "/api/events/" + id).token(organizer.token())
+                .header("If-Match", "\"0\"").json(change).send();
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.header("ETag")).hasValue("\"1\"");
+        assertThat(updated.json().get("version").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/events/" + id).json().get("availability").get("capacity").asInt()).isEqualTo(250);
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("Renamed");
+    }
+
+    @Test
+    void secondEditorWithTheOldETagGets412() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        String etag = api.get("/api/events/" + id).header("ETag").orElseThrow();
+
+        Api.Response first = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", etag)
+                .json(eventBody("First editor")).send();
+        Api.Response second = api.call("PUT", "/api/events/" + id).token(admin().token()).header("If-Match", etag)
+                .json(eventBody("Second editor")).send();
+
+        assertThat(first.status()).isEqualTo(200);
+        assertProblem(second, 412, "precondition-failed");
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("First editor");
+    }
+
+    @Test
+    void updateWithoutIfMatchIs428() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        Api.Response response = api.call("PUT", "/api/events/" + id).token(organizer.token()).json(eventBody("x")).send();
+        assertProblem(response, 428, "precondition-required");
+    }
+
+    @Test
+    void ifMatchStarOverridesAnyVersion() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        Api.Response response = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(eventBody("Forced")).send();
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherOrganizerCannotEditOrCancel() {
+        long id = createEvent(organizer()).get("id").asLong();
+        Session other = organizer();
+        assertProblem(api.call("PUT", "/api/events/" + id).token(other.token()).header("If-Match", "\"0\"")
+                .json(eventBody("Hijacked")).send(), 403, "forbidden");
+        assertProblem(api.call("DELETE", "/api/events/" + id).token(other.token()).send(), 403, "forbidden");
+    }
+
+    @Test
+    void cancelKeepsTheEventAndBlocksFurtherChanges() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+
+        Api.Response cancelled = api.call("DELETE", "/api/events/" + id).token(organizer.token()).send();
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+
+        Api.Response fetched = api.get("/api/events/" + id);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertProblem(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(eventBody("Back")).send(), 409, "conflict");
+        assertProblem(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send(), 409, "conflict");
+    }
+
+    @Test
+    void cancelWithStaleIfMatchIs412() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"").json(eventBody("v1")).send();
+        assertProblem(api.call("DELETE", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"").send(),
+                412, "precondition-failed");
+    }
+
+    @Test
+    void finishedEventCannotChange() {
+        Session organizer = organizer();
+        long id = insertPastEvent(organizer.address());
+        assertThat(api.get("/api/events/" + id).json().get("status").asString()).isEqualTo("FINISHED");
+        assertProblem(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(eventBody("Later")).send(), 409, "conflict");
+        assertProblem(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send(), 409, "conflict");
+    }
+
+    @Test
+    void soldTicketsShowInAvailabilityAndBoundCapacity() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        api.get("/api/events/" + id); // warm the detail cache: the sale must evict it
+        sellTickets(id, 3, "ACTIVE");
+        sellTickets(id, 1, "REFUNDED");
+
+        JsonNode availability = api.get("/api/events/" + id).json().get("availability");
+        assertThat(availability.toString()).isEqualTo("{\"capacity\":100,\"sold\":3,\"remaining\":97}");
+
+        Map<String, Object> shrink = eventBody("Smaller");
+        shrink.put("capacity", 2);
+        Api.Response response = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(shrink).send();
+        assertProblem(response, 409, "conflict");
+        assertThat(response.json().get("errors").has("capacity")).isTrue();
+
+        shrink.put("capacity", 3);
+        assertThat(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*").json(shrink).send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void eventWithSoldTicketsCanOnlyBeCancelledNeverDeleted() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        sellTickets(id, 2, "ACTIVE");
+        assertThat(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send().status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from events where id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/events/" + id).json().get("availability").get("sold").asInt()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from events where id = ?").param(id).update())
+                .hasMessageContaining("tickets");
+    }
+
+    @Test
+    void adminCanEditAndCancelAnyEvent() {
+        long id = createEvent(organizer()).get("id").asLong();
+        assertThat(api.call("PUT", "/api/events/" + id).token(admin().token()).header("If-Match", "\"0\"")
+                .json(eventBody("Moderated")).send().status()).isEqualTo(200);
+        assertThat(api.call("DELETE", "/api/events/" + id).token(admin().token()).send().status()).isEqualTo(200);
+    }
+
+    private void sellTickets(long eventId, int count, String status) {
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < count; i++) {
+                jdbc.sql("insert into tickets (token_id, event_id, owner_address, status) values (?, ?, ?, ?)")
+                        .params(BigDecimal.valueOf(TOKEN_IDS.incrementAndGet()), eventId, "0x" + "c".repeat(40), status).update();
+            }
+            events.publishEvent(new TicketSalesChanged(eventId));
+        });
+    }
+
+    private long insertPastEvent(String organizer) {
+        Instant start = Instant.now().minus(10, ChronoUnit.DAYS);
+        return jdbc.sql("""
+                insert into events (organizer_address, name, location, starts_at, ends_at, price_wei, capacity)
+                values (?, 'Past', 'Somewhere', ?, ?, 0, 10) returning id""")
+                .params(organizer, start.atOffset(ZoneOffset.UTC), start.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
+    }
+}
