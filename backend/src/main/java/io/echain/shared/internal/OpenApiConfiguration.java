@@ -46,7 +46,8 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Echain API").version("v1")
                         .description("Event ticketing on Base. Sign in with Ethereum at /api/auth, then send "
-                                + "'Authorization: Bearer <token>'. Every error is application/problem+json."))
+                                + "'Authorization: Bearer <token>'. Every error, including 405 and 406, is application/problem+json "
+                                + "(schema Problem) with a stable type URI under https://echain.io/problems/."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)

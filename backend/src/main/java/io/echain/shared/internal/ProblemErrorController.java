@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Answers errors raised outside Spring MVC (the servlet container, filters) with problem details too. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
