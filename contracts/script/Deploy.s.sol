@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {EventTicketNFT} from "../src/EventTicketNFT.sol";
+import {PaymentProcessor} from "../src/PaymentProcessor.sol";
+import {Script} from "forge-std/Script.sol";
+
+/// @title Deploy
+/// @notice Deploys EventTicketNFT and PaymentProcessor, wires the roles, and writes the addresses to a JSON file the
+/// backend reads. `run()` takes its configuration from environment variables only, so the same script targets a
+/// local Anvil, Base Sepolia (84532) and Base mainnet (8453):
+/// - `PRIVATE_KEY` (optional): deployer key; without it the sender given to forge (`--private-key`, `--account`,
+///   `--ledger`...) deploys.
+/// - `TREASURY` (optional, default: deployer): receives platform fees.
+/// - `OPERATOR` (optional, default: deployer): the backend's key; may register, update and cancel events.
+/// - `PAUSER` (optional, default: OPERATOR): may pause and resume sales.
+/// - `BASE_URI` (optional, default `http://localhost:8080/api/tickets/`): `tokenURI = BASE_URI + tokenId`.
+/// - `PLATFORM_FEE_BPS` (optional, default 500).
+/// - `SAFE_OWNER` (optional): a Safe that takes over ownership of both contracts (two-step: the Safe must call
+///   `acceptOwnership()` on each).
+/// - `DEPLOYMENT_OUT` (optional, default `deployments/<chainId>.json`, relative to `contracts/`).
+contract Deploy is Script {
+    struct Config {
+        // 0: broadcast as forge's sender.
+        uint256 privateKey;
+        address treasury;
+        address operator;
+        address pauser;
+        address safeOwner;
+        string baseUri;
+        uint256 platformFeeBps;
+        string outPath;
+    }
+
+    struct Deployment {
+        EventTicketNFT ticketNft;
+        PaymentProcessor paymentProcessor;
+        uint256 chainId;
+        uint256 deploymentBlock;
+        address deployer;
+    }
+
+    string internal constant DEFAULT_BASE_URI = "http://localhost:8080/api/tickets/";
+
+    /// @notice Deploys with the configuration from the environment and writes the deployment JSON.
+    function run() external returns (Deployment memory) {
+        Config memory config;
+        config.privateKey = vm.envOr("PRIVATE_KEY", uint256(0));
+        address deployer = _deployer(config.privateKey);
+        config.treasury = vm.envOr("TREASURY", deployer);
+        config.operator = vm.envOr("OPERATOR", deployer);
+        config.pauser = vm.envOr("PAUSER", config.operator);
+        config.safeOwner = vm.envOr("SAFE_OWNER", address(0));
+        config.baseUri = vm.envOr("BASE_URI", DEFAULT_BASE_URI);
+        config.platformFeeBps = vm.envOr("PLATFORM_FEE_BPS", uint256(500));
+        config.outPath = vm.envOr("DEPLOYMENT_OUT", string.concat("deployments/", vm.toString(block.chainid), ".json"));
+        return deploy(config);
+    }
+
+    /// @notice Deploys with an explicit configuration and writes the deployment JSON to `config.outPath`.
+    function deploy(Config memory config) public returns (Deployment memory d) {
+        d.chainId = block.chainid;
+        d.deployer = _deployer(config.privateKey);
+        // The contracts are deployed in the next blocks; an indexer may safely start scanning here.
+        d.deploymentBlock = block.number;
+
+        if (config.privateKey != 0) vm.startBroadcast(config.privateKey);
+        else vm.startBroadcast();
+        d.ticketNft = new EventTicketNFT("Echain Ticket", "ECHT", config.baseUri, d.deployer);
+        d.paymentProcessor = new PaymentProcessor(d.ticketNft, config.treasury, d.deployer);
+        d.ticketNft.setMinter(address(d.paymentProcessor));
+        d.ticketNft.setOperator(config.operator, true);
+        d.ticketNft.setPauser(config.pauser, true);
+        if (config.platformFeeBps != d.paymentProcessor.platformFeeBps()) {
+            d.paymentProcessor.setPlatformFee(config.platformFeeBps);
+        }
+        if (config.safeOwner != address(0)) {
+            d.ticketNft.transferOwnership(config.safeOwner);
+            d.paymentProcessor.transferOwnership(config.safeOwner);
+        }
+        vm.stopBroadcast();
+
+        _write(d, config);
+    }
+
+    function _deployer(uint256 privateKey) internal returns (address deployer) {
+        if (privateKey != 0) return vm.addr(privateKey);
+        // Without a key, broadcasting uses forge's sender (--private-key, --account, --sender ...).
+        vm.startBroadcast();
+        (, deployer,) = vm.readCallers();
+        vm.stopBroadcast();
+    }
+
+    function _write(Deployment memory d, Config memory config) internal {
+        string memory key = "deployment";
+        vm.serializeUint(key, "chainId", d.chainId);
+        vm.serializeAddress(key, "ticketNft", address(d.ticketNft));
+        vm.serializeAddress(key, "paymentProcessor", address(d.paymentProcessor));
+        vm.serializeUint(key, "deploymentBlock", d.deploymentBlock);
+        vm.serializeAddress(key, "deployer", d.deployer);
+        vm.serializeAddress(key, "owner", d.deployer);
+        vm.serializeAddress(key, "pendingOwner", config.safeOwner);
+        vm.serializeAddress(key, "treasury", config.treasury);
+        vm.serializeAddress(key, "operator", config.operator);
+        vm.serializeAddress(key, "pauser", config.pauser);
+        vm.serializeString(key, "baseUri", config.baseUri);
+        vm.serializeUint(key, "platformFeeBps", config.platformFeeBps);
+        string memory json = vm.serializeUint(key, "maxTicketsPerPurchase", d.ticketNft.maxTicketsPerPurchase());
+        vm.writeJson(json, config.outPath);
+    }
+}
