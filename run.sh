@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the Echain backend locally: builds it (tests skipped) and starts it with the dev profile on
+# embedded PostgreSQL. Data lives in .data/postgres and survives restarts.
+#
+#   ./run.sh            build and start on http://localhost:8080 (PORT=9090 ./run.sh for another port)
+#   ./run.sh --clean    delete .data/postgres first and start with an empty database
+#   SKIP_BUILD=1 ./run.sh   start the last build without rebuilding
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "${1:-}" = "--clean" ]; then
+  echo "Deleting .data/postgres (local database)"
+  rm -rf .data/postgres
+fi
+
+# Java 21+ is required; the machine's default java may be older (same choice as .ci/run).
+if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
+  done
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+
+JAR=backend/target/echain-backend-0.1.0-SNAPSHOT.jar
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+  echo "Building the backend (tests skipped)..."
+  mvn -B -ntp -q -f backend/pom.xml package -DskipTests
+fi
+
+export PORT="${PORT:-8080}"
+echo "Starting Echain on http://localhost:${PORT} (Swagger UI: http://localhost:${PORT}/swagger-ui.html)"
+exec java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=dev --server.port="${PORT}"
