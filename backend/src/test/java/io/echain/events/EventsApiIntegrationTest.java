@@ -57,6 +57,25 @@ class EventsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void listAndDetailShowChangesAtOnce() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        String list = "/api/events?organizer=" + organizer.address();
+        assertThat(api.get(list).json().get("items").get(0).get("name").asString()).isEqualTo("Test event");
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("Test event");
+
+        api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"").json(eventBody("Changed")).send();
+        assertThat(api.get(list).json().get("items").get(0).get("name").asString()).isEqualTo("Changed");
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("Changed");
+
+        createEvent(organizer, eventBody("Second"));
+        assertThat(api.get(list).json().get("totalItems").asLong()).isEqualTo(2);
+        api.call("DELETE", "/api/events/" + id).token(organizer.token()).send();
+        assertThat(api.get(list + "&status=CANCELLED").json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/events/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void unknownEventIs404() {
         assertProblem(api.get("/api/events/987654321"), 404, "not-found");
         assertProblem(api.call("PUT", "/api/events/987654321").token(organizer().token()).header("If-Match", "\"0\"")

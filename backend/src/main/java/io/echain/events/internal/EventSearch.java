@@ -36,10 +36,22 @@ class EventSearch {
         int page = query.pageOrDefault();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        String sql = "select " + Events.COLUMNS + from + where + " order by " + orderBy(order) + " limit :limit offset :offset";
-        List<EventRow> rows = jdbc.sql(sql).params(params).query(Events.ROW).list();
+        // A ranked search sorts every match anyway, so counting them in the same query is free;
+        // an index-ordered listing stops at the page, so it counts separately and only when needed.
+        boolean windowCount = query.hasSearch();
+        String sql = "select " + Events.COLUMNS + (windowCount ? ", count(*) over () as total_count" : "")
+                + from + where + " order by " + orderBy(order) + " limit :limit offset :offset";
+        long[] windowTotal = {-1};
+        List<EventRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
+            if (windowCount) {
+                windowTotal[0] = rs.getLong("total_count");
+            }
+            return Events.ROW.mapRow(rs, n);
+        }).list();
         long total;
-        if (rows.size() < size && (page == 0 || !rows.isEmpty())) {
+        if (windowTotal[0] >= 0) {
+            total = windowTotal[0];
+        } else if (rows.size() < size && (page == 0 || !rows.isEmpty())) {
             total = (long) page * size + rows.size();
         } else {
             total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();

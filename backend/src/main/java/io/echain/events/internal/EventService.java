@@ -33,21 +33,25 @@ class EventService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final Cache<Long, EventView> details;
+    private final Cache<EventQuery, EventPage> pages;
 
     EventService(Events events, EventSearch search, TicketSales ticketSales, ApplicationEventPublisher publisher,
-            Clock clock, @Value("${echain.events.detail-cache-ttl:2s}") Duration cacheTtl) {
+            Clock clock, @Value("${echain.events.detail-cache-ttl:2s}") Duration detailTtl,
+            @Value("${echain.events.list-cache-ttl:1s}") Duration listTtl) {
         this.events = events;
         this.search = search;
         this.ticketSales = ticketSales;
         this.publisher = publisher;
         this.clock = clock;
-        this.details = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(50_000).build();
+        this.details = Caffeine.newBuilder().expireAfterWrite(detailTtl).maximumSize(50_000).build();
+        this.pages = Caffeine.newBuilder().expireAfterWrite(listTtl).maximumSize(10_000).build();
     }
 
     @Transactional
     EventView create(Caller organizer, EventRequest request) {
         rejectInvalid(request.crossFieldErrors(clock.instant(), null));
         long id = events.insert(organizer.address(), request);
+        pages.invalidateAll();
         publisher.publishEvent(new EventPublished(id, organizer.address()));
         return view(load(id), 0);
     }
@@ -74,7 +78,7 @@ class EventService {
         if (!events.update(id, row.version(), request)) {
             throw new EventProblems.EventVersionMismatch(id, load(id).version());
         }
-        details.invalidate(id);
+        evict(id);
         EventRow updated = load(id);
         publisher.publishEvent(new EventChanged(id, updated.version()));
         return view(updated, sold);
@@ -86,13 +90,24 @@ class EventService {
         if (!events.cancel(id, row.version())) {
             throw new EventProblems.EventVersionMismatch(id, load(id).version());
         }
-        details.invalidate(id);
+        evict(id);
         publisher.publishEvent(new EventCancelled(id));
         return view(load(id), ticketSales.soldCount(id));
     }
 
+    /** A page of events; identical queries within the list cache TTL share one database round trip. */
     EventPage list(EventQuery query) {
         EventQuery.Order order = query.validatedOrder();
+        EventPage cached = pages.getIfPresent(query);
+        if (cached != null) {
+            return cached;
+        }
+        EventPage page = search(query, order);
+        pages.put(query, page);
+        return page;
+    }
+
+    private EventPage search(EventQuery query, EventQuery.Order order) {
         Instant now = clock.instant();
         EventSearch.Result result = search.find(query, order, now);
         List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now)).toList();
@@ -104,7 +119,12 @@ class EventService {
     @EventListener
     void on(TicketSalesChanged changed) {
         events.setTicketsSold(changed.eventId(), ticketSales.soldCount(changed.eventId()));
-        details.invalidate(changed.eventId());
+        evict(changed.eventId());
+    }
+
+    private void evict(long id) {
+        details.invalidate(id);
+        pages.invalidateAll();
     }
 
     private EventRow editableBy(Caller caller, long id, Long expectedVersion) {

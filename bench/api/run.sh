@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# API benchmark (not a test): loads 10,000 events into a fresh embedded PostgreSQL, starts the
+# backend on loopback, runs wrk (64 connections, closed loop) against the list with a search term
+# and a page and against event details, then pgbench with the list's own SQL as the ceiling.
+# Each case runs DURATION seconds (default 15) after a 5 s warm-up; everything stops at the end.
+#
+#   bench/api/run.sh                 DURATION=30 CONNECTIONS=64 EVENTS=10000 bench/api/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+EVENTS=${EVENTS:-10000}
+export EVENTS
+
+if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
+  done
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+command -v pgbench >/dev/null && command -v psql >/dev/null || apt-get install -y postgresql-client >/dev/null
+
+JAR=backend/target/echain-backend-0.1.0-SNAPSHOT.jar
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+  echo "Building the backend (tests skipped)..."
+  mvn -B -ntp -q -f backend/pom.xml package -DskipTests
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+WORK=$(mktemp -d /tmp/echain-bench.XXXXXX)
+APP_PORT=$(free_port)
+DB_PORT=$(free_port)
+APP_PID=""
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "Starting the backend on 127.0.0.1:$APP_PORT (PostgreSQL on $DB_PORT, data in $WORK)"
+java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=dev \
+  --server.address=127.0.0.1 --server.port="$APP_PORT" \
+  --echain.embedded-postgres.data-dir="$WORK/pg" --echain.embedded-postgres.port="$DB_PORT" \
+  --logging.level.root=warn > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null 2>&1; then break; fi
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null || { echo "backend did not start"; tail -50 "$WORK/app.log"; exit 1; }
+
+export PGPASSWORD=postgres
+PSQL=(psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
+echo "Loading $EVENTS events..."
+"${PSQL[@]}" -v events="$EVENTS" -f bench/api/load.sql
+echo "Events: $("${PSQL[@]}" -tAc 'select count(*) from events'), matching \"jazz\": $("${PSQL[@]}" -tAc "select count(*) from events where search_vector @@ websearch_to_tsquery('english', 'jazz')")"
+
+BASE="http://127.0.0.1:$APP_PORT"
+LIST="$BASE/api/events?q=jazz&page=1&size=20"
+curl -sf "$LIST" >/dev/null && curl -sf "$BASE/api/events/1" >/dev/null
+
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000} printf "%.2f", v}'; }
+run_wrk() { # name url [script]
+  local name=$1 url=$2 script=${3:-}
+  local args=(-t2 -c"$CONNECTIONS" --latency --timeout 5s)
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk "${args[@]}" -d5s "$url" >/dev/null
+  wrk "${args[@]}" -d"${DURATION}s" "$url" > "$WORK/$name.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/$name.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt" | to_ms)
+  errors=$(awk '/Non-2xx/ {print $5} /Socket errors/ {print}' "$WORK/$name.txt" | tr '\n' ' ')
+  printf '%-34s %10s req/s   p50 %7s ms   p99 %7s ms %s\n' "$name" "$rps" "$p50" "$p99" "${errors:+ errors: $errors}" | tee -a "$WORK/summary.txt"
+  eval "RPS_${name//[^a-zA-Z]/_}=$rps"
+}
+
+echo
+echo "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after 5 s warm-up), loopback"
+: > "$WORK/summary.txt"
+run_wrk list_search "$LIST"
+run_wrk detail "$BASE" bench/api/detail.lua
+
+# The ceiling: the list's own SQL straight against PostgreSQL, same concurrency.
+pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T 5 -f bench/api/list.sql postgres >/dev/null 2>&1
+( cd "$WORK" && pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" \
+    -f "$ROOT/bench/api/list.sql" -l --log-prefix=pgb postgres > "$WORK/pgbench.txt" 2>&1 )
+PG_TPS=$(awk -F'= ' '/^tps/ {printf "%.0f", $2}' "$WORK/pgbench.txt")
+cat "$WORK"/pgb.* | awk '{print $3/1000}' | sort -n > "$WORK/pg_latencies"
+PG_N=$(wc -l < "$WORK/pg_latencies")
+PG_P50=$(awk -v n="$PG_N" 'NR==int(n*0.50)+1 {printf "%.2f", $1}' "$WORK/pg_latencies")
+PG_P99=$(awk -v n="$PG_N" 'NR==int(n*0.99)+1 {printf "%.2f", $1}' "$WORK/pg_latencies")
+printf '%-34s %10s tx/s    p50 %7s ms   p99 %7s ms\n' "pgbench list_search SQL (ceiling)" "$PG_TPS" "$PG_P50" "$PG_P99" | tee -a "$WORK/summary.txt"
+echo
+awk -v api="$RPS_list_search" -v pg="$PG_TPS" 'BEGIN {printf "API/pgbench ratio for the list: %.2f\n", api/pg}'
+echo "Targets: list with search >= 3000 req/s, detail >= 8000 req/s, p99 < 50 ms"
