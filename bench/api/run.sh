@@ -82,6 +82,7 @@ run_wrk() { # name url [script]
 }
 
 echo
+echo "Load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after 5 s warm-up), loopback"
 : > "$WORK/summary.txt"
 run_wrk list_search "$LIST"
@@ -100,3 +101,4 @@ printf '%-34s %10s tx/s    p50 %7s ms   p99 %7s ms\n' "pgbench list_search SQL (
 echo
 awk -v api="$RPS_list_search" -v pg="$PG_TPS" 'BEGIN {printf "API/pgbench ratio for the list: %.2f\n", api/pg}'
 echo "Targets: list with search >= 3000 req/s, detail >= 8000 req/s, p99 < 50 ms"
+echo "Load average at the end (the machine is shared): $(cut -d" " -f1-3 /proc/loadavg)"

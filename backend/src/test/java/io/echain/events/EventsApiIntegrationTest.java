@@ -76,6 +76,23 @@ class EventsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void anonymousReadsMayBeCachedWhileSignedInReadsAreFresh() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        String list = "/api/events?organizer=" + organizer.address();
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("Test event");
+        assertThat(api.get(list).json().get("items").get(0).get("name").asString()).isEqualTo("Test event");
+
+        // A change this instance did not make (as by another instance): only the TTL hides it.
+        jdbc.sql("update events set name = 'Changed elsewhere', version = version + 1 where id = ?").param(id).update();
+
+        assertThat(api.get("/api/events/" + id).json().get("name").asString()).isEqualTo("Test event");
+        assertThat(api.get("/api/events/" + id, organizer.token()).json().get("name").asString()).isEqualTo("Changed elsewhere");
+        assertThat(api.get(list, organizer.token()).json().get("items").get(0).get("name").asString()).isEqualTo("Changed elsewhere");
+        assertThat(api.get("/api/events/" + id, organizer.token()).header("ETag")).hasValue("\"1\"");
+    }
+
+    @Test
     void unknownEventIs404() {
         assertProblem(api.get("/api/events/987654321"), 404, "not-found");
         assertProblem(api.call("PUT", "/api/events/987654321").token(organizer().token()).header("If-Match", "\"0\"")

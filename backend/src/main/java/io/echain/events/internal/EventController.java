@@ -40,16 +40,16 @@ class EventController {
     @GetMapping
     @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
     @ApiResponse(responseCode = "200", description = "A page of events")
-    EventPage list(@Valid @ParameterObject @ModelAttribute EventQuery query) {
-        return service.list(query);
+    EventPage list(@Valid @ParameterObject @ModelAttribute EventQuery query, Authentication authentication) {
+        return service.list(query, authentication != null);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An event with its availability (capacity, sold, remaining)")
     @ApiResponse(responseCode = "200", description = "The event; ETag carries its version for If-Match",
             headers = @Header(name = "ETag", description = "Quoted version of the event"))
-    ResponseEntity<EventView> get(@PathVariable long id) {
-        EventView view = service.get(id);
+    ResponseEntity<EventView> get(@PathVariable long id, Authentication authentication) {
+        EventView view = service.get(id, authentication != null);
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 

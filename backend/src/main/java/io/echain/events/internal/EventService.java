@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Event use cases. Details are cached briefly per instance (evicted here on every change, and on
- * ticket sales), so the hot read path rarely touches the database.
+ * Event use cases. For anonymous readers, details and list pages are cached briefly per instance
+ * (evicted here on every change and on ticket sales), so the hot public read path rarely touches
+ * the database; signed-in callers always read fresh data.
  */
 @Service
 class EventService {
@@ -36,7 +37,7 @@ class EventService {
     private final Cache<EventQuery, EventPage> pages;
 
     EventService(Events events, EventSearch search, TicketSales ticketSales, ApplicationEventPublisher publisher,
-            Clock clock, @Value("${echain.events.detail-cache-ttl:2s}") Duration detailTtl,
+            Clock clock, @Value("${echain.events.detail-cache-ttl:10s}") Duration detailTtl,
             @Value("${echain.events.list-cache-ttl:1s}") Duration listTtl) {
         this.events = events;
         this.search = search;
@@ -56,9 +57,12 @@ class EventService {
         return view(load(id), 0);
     }
 
-    /** The event with its availability; sold comes from the tickets table. */
-    EventView get(long id) {
-        EventView cached = details.getIfPresent(id);
+    /**
+     * The event with its availability; sold comes from the tickets table. Anonymous reads may be
+     * served from the cache; {@code fresh} (signed-in callers, who edit and buy) always reads the database.
+     */
+    EventView get(long id, boolean fresh) {
+        EventView cached = fresh ? null : details.getIfPresent(id);
         if (cached != null) {
             return cached;
         }
@@ -95,10 +99,10 @@ class EventService {
         return view(load(id), ticketSales.soldCount(id));
     }
 
-    /** A page of events; identical queries within the list cache TTL share one database round trip. */
-    EventPage list(EventQuery query) {
+    /** A page of events; identical anonymous queries within the list cache TTL share one database round trip. */
+    EventPage list(EventQuery query, boolean fresh) {
         EventQuery.Order order = query.validatedOrder();
-        EventPage cached = pages.getIfPresent(query);
+        EventPage cached = fresh ? null : pages.getIfPresent(query);
         if (cached != null) {
             return cached;
         }
