@@ -94,7 +94,8 @@ SALE_END=$((NOW + 3600))
 EVENT_END=$((NOW + 7200))
 REGISTER="registerEvent(uint256,address,uint96,uint32,uint40,uint40,uint40,bool)"
 echo "registering events" >&2
-send "$DEPLOYER_KEY" "$NFT" "$REGISTER" 1 "$ORGANIZER" "$PRICE" 1000 "$NOW" "$SALE_END" "$EVENT_END" false >/dev/null
+REGISTER_GAS=$(send "$DEPLOYER_KEY" "$NFT" "$REGISTER" 1 "$ORGANIZER" "$PRICE" 1000 "$NOW" "$SALE_END" "$EVENT_END" false)
+echo "(info) register-event $REGISTER_GAS" >&2
 send "$DEPLOYER_KEY" "$NFT" "$REGISTER" 2 "$ORGANIZER" "$PRICE" 1000 "$NOW" "$SALE_END" "$EVENT_END" false >/dev/null
 
 BUY="purchaseTickets(uint256,uint256)"

@@ -10,6 +10,7 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {Create2} from "@openzeppelin/contracts/utils/Create2.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ERC721A} from "erc721a/contracts/ERC721A.sol";
 
 /// @title EventTicketNFT
@@ -103,7 +104,7 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
         _sales[eventId] =
             Sale({price: price, capacity: capacity, sold: 0, saleStart: saleStart, saleEnd: saleEnd, cancelled: false});
         _events[eventId] = EventInfo({organizer: organizer, eventEnd: eventEnd, transferLocked: transferLocked});
-        _segments[eventId].startTokenId = uint64(_nextTokenId());
+        _segments[eventId].startTokenId = SafeCast.toUint64(_nextTokenId());
         _eventsByOrganizer[organizer].push(eventId);
 
         // Interactions: both are our own contracts. The splitter is deployed at a deterministic address (salt = event
@@ -140,11 +141,9 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
             if (soldInSegment != 0) {
                 _priceHistory[eventId].push(PricePoint({fromTokenId: segment.startTokenId, price: sale.price}));
                 _segments[eventId] = PriceSegment({
-                    startTokenId: uint64(_nextTokenId()),
+                    startTokenId: SafeCast.toUint64(_nextTokenId()),
                     soldBefore: sale.sold,
-                    // Cannot exceed 160 bits: every segment adds less than 2^96 * 2^32 = 2^128, and there are far
-                    // fewer than 2^32 segments.
-                    revenueBefore: uint160(segment.revenueBefore + soldInSegment * sale.price)
+                    revenueBefore: SafeCast.toUint160(segment.revenueBefore + soldInSegment * sale.price)
                 });
             }
         }

@@ -7,6 +7,7 @@ import {IPaymentProcessor} from "./interfaces/IPaymentProcessor.sol";
 import {Escrow, EventRevenue} from "./types/EventTypes.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title PaymentProcessor
 /// @notice Escrow, refunds, payouts and the royalty ledger of Echain. See {IPaymentProcessor}.
@@ -37,7 +38,7 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
         if (address(ticketNft_) == address(0) || treasury_ == address(0)) revert PaymentProcessor_ZeroAddress();
         _TICKET_NFT = ticketNft_;
         _treasury = treasury_;
-        _feeBps = uint16(DEFAULT_PLATFORM_FEE_BPS);
+        _feeBps = uint16(DEFAULT_PLATFORM_FEE_BPS); // forge-lint: disable-line(unsafe-typecast)
         emit TreasurySet(address(0), treasury_);
         emit PlatformFeeSet(0, DEFAULT_PLATFORM_FEE_BPS);
     }
@@ -177,8 +178,7 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
         // Effects: half each; the organizer gets the odd wei.
         uint256 platformShare = msg.value / 2;
         uint256 organizerShare = msg.value - platformShare;
-        // Fits in 128 bits: bounded by all ETH in existence.
-        escrow.royaltyCredited += uint128(organizerShare);
+        escrow.royaltyCredited += SafeCast.toUint128(organizerShare);
         _platformCredited += platformShare;
         emit RoyaltyReceived(eventId, msg.sender, msg.value, organizerShare, platformShare);
     }
@@ -196,6 +196,8 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
         if (escrow.registered) revert PaymentProcessor_EventAlreadyRegistered(eventId);
         feeBps = _feeBps;
         escrow.registered = true;
+        // Fits in 16 bits: `_feeBps` is at most MAX_PLATFORM_FEE_BPS.
+        // forge-lint: disable-next-line(unsafe-typecast)
         escrow.feeBps = uint16(feeBps);
     }
 
@@ -208,6 +210,7 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
         if (feeBps > MAX_PLATFORM_FEE_BPS) revert PaymentProcessor_FeeTooHigh(feeBps, MAX_PLATFORM_FEE_BPS);
         emit PlatformFeeSet(_feeBps, feeBps);
         // Fits in 16 bits: at most MAX_PLATFORM_FEE_BPS.
+        // forge-lint: disable-next-line(unsafe-typecast)
         _feeBps = uint16(feeBps);
     }
 
@@ -309,8 +312,7 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
 
         // Effects
         amount = paid;
-        // Fits: `refunded` sums prices of distinct tickets (< 2^128 wei in total) and there are fewer than 2^32 of them.
-        escrow.refunded += uint128(amount);
+        escrow.refunded += SafeCast.toUint128(amount);
         escrow.refundedCount += 1;
         // Our own ticket contract; burning calls no receiver hook.
         _TICKET_NFT.burnTicket(tokenId);
@@ -331,8 +333,7 @@ contract PaymentProcessor is IPaymentProcessor, Ownable2Step, ReentrancyGuardTra
         uint256 gross = _TICKET_NFT.grossSales(eventId);
         (uint256 fee, uint256 organizerShare) = _split(gross, escrow.feeBps);
         escrow.settled = true;
-        // Fits in 128 bits: at most `gross`, the ETH paid for the event's tickets.
-        escrow.organizerCredited = uint128(organizerShare);
+        escrow.organizerCredited = SafeCast.toUint128(organizerShare);
         _platformCredited += fee;
         emit EventSettled(eventId, gross, organizerShare, fee);
     }
