@@ -3,6 +3,8 @@ package io.echain.events.internal;
 import io.echain.identity.Caller;
 import io.echain.shared.RateLimitPolicy;
 import io.echain.shared.RateLimited;
+import io.echain.shared.ValidAddress;
+import io.echain.shared.ValidWei;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -11,19 +13,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.springdoc.core.annotations.ParameterObject;
+import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -40,7 +45,36 @@ class EventController {
     @GetMapping
     @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
     @ApiResponse(responseCode = "200", description = "A page of events")
-    EventPage list(@Valid @ParameterObject @ModelAttribute EventQuery query, Authentication authentication) {
+    EventPage list(
+            @Parameter(description = "Zero-based page number (default 0)")
+            @RequestParam(required = false) @Min(0) @Max(10_000) Integer page,
+            @Parameter(description = "Page size, 1..100 (default 20)")
+            @RequestParam(required = false) @Min(1) @Max(EventQuery.MAX_SIZE) Integer size,
+            @Parameter(description = "Full-text search over name, location and description "
+                    + "(web search syntax: \"quoted phrase\", -exclude, or)")
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @Parameter(description = "Organizer wallet address")
+            @RequestParam(required = false) @ValidAddress String organizer,
+            @Parameter(description = "Events starting at or after this instant (ISO-8601)")
+            @RequestParam(required = false) Instant startsFrom,
+            @Parameter(description = "Events starting at or before this instant (ISO-8601)")
+            @RequestParam(required = false) Instant startsTo,
+            @Parameter(description = "Minimum ticket price in wei (decimal string)")
+            @RequestParam(required = false) @ValidWei String priceMin,
+            @Parameter(description = "Maximum ticket price in wei (decimal string)")
+            @RequestParam(required = false) @ValidWei String priceMax,
+            @Parameter(description = "SCHEDULED, CANCELLED or FINISHED")
+            @RequestParam(required = false) EventStatus status,
+            @Parameter(description = "true: tickets left; false: sold out")
+            @RequestParam(required = false) Boolean available,
+            @Parameter(description = "Location prefix, case-insensitive")
+            @RequestParam(required = false) @Size(max = 200) String location,
+            @Parameter(description = "startsAt, price, createdAt or relevance (needs q), optionally ,asc or ,desc; "
+                    + "default relevance with q, else startsAt,asc")
+            @RequestParam(required = false) @Size(max = 40) String sort,
+            Authentication authentication) {
+        EventQuery query = new EventQuery(page, size, q, organizer, startsFrom, startsTo, priceMin, priceMax, status,
+                available, location, sort);
         return service.list(query, authentication != null);
     }
 

@@ -1,13 +1,7 @@
 package io.echain.events.internal;
 
 import io.echain.shared.InvalidRequest;
-import io.echain.shared.ValidAddress;
-import io.echain.shared.ValidWei;
 import io.echain.shared.Wei;
-import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,24 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Query parameters of {@code GET /api/events}. {@code sort} is {@code field[,asc|desc]} with field one
+ * Query parameters of {@code GET /api/events}, validated one by one in the controller. {@code sort} is {@code field[,asc|desc]} with field one
  * of startsAt, price, createdAt or relevance (only with q); default relevance with q, else startsAt.
  */
 record EventQuery(
-        @Parameter(description = "Zero-based page number (default 0)") @Min(0) @Max(10_000) Integer page,
-        @Parameter(description = "Page size, 1..100 (default 20)") @Min(1) @Max(EventQuery.MAX_SIZE) Integer size,
-        @Parameter(description = "Full-text search over name, location and description (web search syntax: \"quoted phrase\", -exclude, or)")
-        @Size(max = 200) String q,
-        @Parameter(description = "Organizer wallet address") @ValidAddress String organizer,
-        @Parameter(description = "Events starting at or after this instant (ISO-8601)") Instant startsFrom,
-        @Parameter(description = "Events starting at or before this instant (ISO-8601)") Instant startsTo,
-        @Parameter(description = "Minimum ticket price in wei (decimal string)") @ValidWei String priceMin,
-        @Parameter(description = "Maximum ticket price in wei (decimal string)") @ValidWei String priceMax,
-        @Parameter(description = "SCHEDULED, CANCELLED or FINISHED") EventStatus status,
-        @Parameter(description = "true: tickets left; false: sold out") Boolean available,
-        @Parameter(description = "Location prefix, case-insensitive") @Size(max = 200) String location,
-        @Parameter(description = "startsAt, price, createdAt or relevance (needs q), optionally ,asc or ,desc; "
-                + "default relevance with q, else startsAt,asc") @Size(max = 40) String sort) {
+        Integer page,
+        Integer size,
+        String q,
+        String organizer,
+        Instant startsFrom,
+        Instant startsTo,
+        String priceMin,
+        String priceMax,
+        EventStatus status,
+        Boolean available,
+        String location,
+        String sort) {
 
     static final int MAX_SIZE = 100;
     static final int DEFAULT_SIZE = 20;
