@@ -18,7 +18,8 @@ import {Script} from "forge-std/Script.sol";
 /// - `PLATFORM_FEE_BPS` (optional, default 500).
 /// - `SAFE_OWNER` (optional): a Safe that takes over ownership of both contracts (two-step: the Safe must call
 ///   `acceptOwnership()` on each).
-/// - `DEPLOYMENT_OUT` (optional, default `deployments/<chainId>.json`, relative to `contracts/`).
+/// - `DEPLOYMENT_OUT` (optional, default `deployments/<chainId>.json`, relative to `contracts/`; must be under
+///   `contracts/deployments/` or `/tmp`, see `fs_permissions` in foundry.toml; missing directories are created).
 contract Deploy is Script {
     struct Config {
         // 0: broadcast as forge's sender.
@@ -106,6 +107,22 @@ contract Deploy is Script {
         vm.serializeString(key, "baseUri", config.baseUri);
         vm.serializeUint(key, "platformFeeBps", config.platformFeeBps);
         string memory json = vm.serializeUint(key, "maxTicketsPerPurchase", d.ticketNft.maxTicketsPerPurchase());
+        string memory dir = _dirname(config.outPath);
+        if (bytes(dir).length != 0) vm.createDir(dir, true);
         vm.writeJson(json, config.outPath);
+    }
+
+    /// @dev Everything before the last '/', or "" if there is none.
+    function _dirname(string memory path) internal pure returns (string memory) {
+        bytes memory b = bytes(path);
+        uint256 end = 0;
+        for (uint256 i = 0; i < b.length; ++i) {
+            if (b[i] == "/") end = i;
+        }
+        bytes memory dir = new bytes(end);
+        for (uint256 i = 0; i < end; ++i) {
+            dir[i] = b[i];
+        }
+        return string(dir);
     }
 }

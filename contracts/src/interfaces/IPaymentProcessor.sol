@@ -60,6 +60,17 @@ interface IPaymentProcessor {
     // Errors
     // ---------------------------------------------------------------------------------------------------------------
 
+    // Sale errors of the ticket contract that `purchaseTickets` passes through unchanged. They are declared here as well
+    // (same names and selectors) so that clients decode every purchase error with this contract's ABI alone.
+    error EventTicketNFT_SalesPaused();
+    error EventTicketNFT_EventNotFound(uint256 eventId);
+    error EventTicketNFT_EventIsCancelled(uint256 eventId);
+    error EventTicketNFT_SaleNotOpen(uint256 eventId, uint256 saleStart, uint256 saleEnd);
+    error EventTicketNFT_InvalidQuantity(uint256 quantity, uint256 maxTicketsPerPurchase);
+    error EventTicketNFT_ExceedsCapacity(uint256 eventId, uint256 quantity, uint256 remaining);
+    error EventTicketNFT_Underpayment(uint256 expected, uint256 paid);
+    error EventTicketNFT_Overpayment(uint256 expected, uint256 paid);
+
     error PaymentProcessor_CallerNotTicketNFT(address caller);
     error PaymentProcessor_CallerNotOrganizer(address caller, uint256 eventId);
     error PaymentProcessor_CallerNotOperatorOrOrganizer(address caller, uint256 eventId);
@@ -86,7 +97,8 @@ interface IPaymentProcessor {
     /// @dev The ticket contract is the sales ledger and checks the sale, so a purchase reverts with its errors:
     /// `EventTicketNFT_Underpayment`/`_Overpayment` on a wrong amount, `_InvalidQuantity` for 0 or more than
     /// `maxTicketsPerPurchase`, `_EventNotFound`, `_EventIsCancelled`, `_SaleNotOpen`, `_ExceedsCapacity`,
-    /// `_SalesPaused`. Contract buyers must implement `onERC721Received`.
+    /// `_SalesPaused` (re-declared above, so this ABI decodes them). Contract buyers must implement
+    /// `onERC721Received`.
     /// @return paymentId The payment's unique id, equal to the first minted token id.
     function purchaseTickets(uint256 eventId, uint256 quantity) external payable returns (uint256 paymentId);
 

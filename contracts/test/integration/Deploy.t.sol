@@ -80,7 +80,8 @@ contract DeployScriptTest is Test {
     }
 
     function test_Deploy_HandsOwnershipToSafe() public {
-        string memory out = "deployments/test-deploy-safe.json";
+        // A directory that does not exist yet: the script creates it.
+        string memory out = "deployments/test-deploy-safe/nested/deployment.json";
         Deploy.Config memory config = Deploy.Config({
             privateKey: ANVIL_KEY_0,
             treasury: treasury,
@@ -106,6 +107,6 @@ contract DeployScriptTest is Test {
         string memory json = vm.readFile(out);
         assertEq(json.readAddress(".pendingOwner"), safe);
         assertEq(json.readUint(".platformFeeBps"), 250);
-        vm.removeFile(out);
+        vm.removeDir("deployments/test-deploy-safe", true);
     }
 }
