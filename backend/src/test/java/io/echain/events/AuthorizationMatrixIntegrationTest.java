@@ -30,6 +30,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
         UPDATE_EVENT("PUT /api/events/{id}", 401, 403, 200, 403, 200),
         CANCEL_EVENT("DELETE /api/events/{id}", 401, 403, 200, 403, 200),
         ME("GET /api/me", 401, 200, 200, 200, 200),
+        CHANGE_EMAIL("PUT /api/me/email", 401, 200, 200, 200, 200),
         GRANT_ORGANIZER("PUT /api/admin/organizers/{address}", 401, 403, 403, 403, 200),
         REVOKE_ORGANIZER("DELETE /api/admin/organizers/{address}", 401, 403, 403, 403, 200),
         NONCE("POST /api/auth/nonce", 201, 201, 201, 201, 201),
@@ -91,6 +92,8 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
                     .json(eventBody("Matrix event renamed")).send();
             case CANCEL_EVENT -> api.call("DELETE", "/api/events/" + ownEvent()).token(token).send();
             case ME -> api.call("GET", "/api/me").token(token).send();
+            case CHANGE_EMAIL -> api.call("PUT", "/api/me/email").token(token)
+                    .json(Map.of("email", java.util.UUID.randomUUID() + "@example.org")).send();
             case GRANT_ORGANIZER -> api.call("PUT", "/api/admin/organizers/" + Wallet.random().address()).token(token).send();
             case REVOKE_ORGANIZER -> api.call("DELETE", "/api/admin/organizers/" + Wallet.random().address()).token(token).send();
             case NONCE -> api.call("POST", "/api/auth/nonce").token(token).send();

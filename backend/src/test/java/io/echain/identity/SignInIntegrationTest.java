@@ -86,6 +86,25 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void setsAUniqueEmail() {
+        Session first = attendee();
+        Session second = attendee();
+        String email = java.util.UUID.randomUUID() + "@Example.org";
+        Api.Response set = api.call("PUT", "/api/me/email").token(first.token()).json(Map.of("email", email)).send();
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(api.get("/api/me", first.token()).json().get("email").asString()).isEqualTo(email);
+
+        assertProblem(api.call("PUT", "/api/me/email").token(second.token()).json(Map.of("email", email.toLowerCase())).send(),
+                409, "conflict");
+        Api.Response invalid = api.call("PUT", "/api/me/email").token(second.token()).json(Map.of("email", "not-an-email")).send();
+        assertProblem(invalid, 400, "validation");
+        assertThat(invalid.json().get("errors").has("email")).isTrue();
+
+        Api.Response cleared = api.call("PUT", "/api/me/email").token(first.token()).json("{\"email\": null}").send();
+        assertThat(cleared.json().get("email").isNull()).isTrue();
+    }
+
+    @Test
     void rejectsGrantForMalformedAddress() {
         Api.Response response = api.call("PUT", "/api/admin/organizers/0x1234").token(admin().token()).send();
         assertProblem(response, 400, "validation");

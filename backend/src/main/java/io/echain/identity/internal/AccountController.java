@@ -8,6 +8,12 @@ import io.echain.shared.ProblemType;
 import io.echain.shared.RateLimitPolicy;
 import io.echain.shared.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +45,22 @@ class AccountController {
         Users.User user = users.find(address)
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No user for this token"));
         return view(user);
+    }
+
+    record EmailChange(@Email @Size(max = 320) String email) {
+    }
+
+    @PutMapping(path = "/api/me/email", consumes = "application/json", produces = "application/json")
+    @RateLimited(RateLimitPolicy.WRITE)
+    @Operation(summary = "Set (or, with null, clear) the signed-in user's e-mail; unique across users")
+    @ApiResponse(responseCode = "200", description = "The caller")
+    @ApiResponse(responseCode = "409", description = "Another user has this e-mail",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    UserView changeEmail(@Valid @RequestBody EmailChange change, Authentication authentication) {
+        String address = Caller.from(authentication).address();
+        String email = change.email() == null || change.email().isBlank() ? null : change.email().trim();
+        return view(users.setEmail(address, email)
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No user for this token")));
     }
 
     @PutMapping(path = "/api/admin/organizers/{address}", produces = "application/json")

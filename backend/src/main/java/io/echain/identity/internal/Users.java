@@ -36,6 +36,14 @@ class Users {
                 .params(address, role.name()).query(User.class).single();
     }
 
+    /** Sets or clears the e-mail; a duplicate (case-insensitive) violates users_email_key. */
+    Optional<User> setEmail(String address, String email) {
+        return jdbc.sql("""
+                update users set email = ?, updated_at = now() where address = ?
+                returning address, role, email, created_at""")
+                .params(email, address).query(User.class).optional();
+    }
+
     Optional<User> find(String address) {
         return jdbc.sql("select address, role, email, created_at from users where address = ?")
                 .param(address).query(User.class).optional();
