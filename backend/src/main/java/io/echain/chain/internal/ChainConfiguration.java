@@ -1,0 +1,32 @@
+package io.echain.chain.internal;
+
+import io.echain.chain.ChainProperties;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/** The web3j client for the configured node, checked against the configuration before the application starts. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChainProperties.class)
+class ChainConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    Web3j web3j(ChainProperties properties) {
+        if (properties.rpcUrl() == null) {
+            throw new IllegalStateException("echain.chain.rpc-url (ECHAIN_RPC_URL) is not set");
+        }
+        long timeout = properties.rpcTimeout().toMillis();
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS).writeTimeout(timeout, TimeUnit.MILLISECONDS).build();
+        return Web3j.build(new HttpService(properties.rpcUrl().toString(), http));
+    }
+
+    @Bean
+    ChainStartupCheck chainStartupCheck(Web3j web3j, ChainProperties properties) {
+        return new ChainStartupCheck(web3j, properties);
+    }
+}

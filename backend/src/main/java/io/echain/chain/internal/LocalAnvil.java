@@ -1,0 +1,212 @@
+package io.echain.chain.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local Anvil from {@code contracts/node_modules} with the contracts deployed by the project's deploy script
+ * ({@code forge script script/Deploy.s.sol --broadcast}). One node per JVM and configuration (every test context
+ * shares it), stopped at JVM exit. With a state directory the chain is dumped there and reloaded on the next start,
+ * so a dev database and its chain stay in step; the contracts are then not deployed again.
+ *
+ * <p>Accounts: Anvil key 0 is the backend's operator (and the dev admin); key 9 deploys and owns the contracts and
+ * receives the platform fees; keys 1 to 8 are free for buyers.
+ */
+final class LocalAnvil {
+
+    /** Anvil's well-known development keys (mnemonic "test test ... junk"); never use them elsewhere. */
+    static final List<String> DEV_KEYS = List.of(
+            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+            "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+            "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+            "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+            "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+            "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+            "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+            "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+            "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+            "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6");
+    static final int OPERATOR_KEY = 0;
+    static final int OWNER_KEY = 9;
+    static final String OPERATOR_ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalAnvil.class);
+    private static final Map<Options, Node> NODES = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private LocalAnvil() {
+    }
+
+    /**
+     * @param contractsDir the Foundry project (holds node_modules/.bin/anvil and script/Deploy.s.sol)
+     * @param chainId chain id of the node
+     * @param blockTime seconds between blocks, 0 for a block per transaction (automine)
+     * @param port fixed port, 0 for any free one
+     * @param stateDir where the chain is kept across restarts, null for a fresh chain
+     * @param baseUri the token URI base the contract is deployed with
+     */
+    record Options(Path contractsDir, long chainId, int blockTime, int port, Path stateDir, String baseUri) {
+    }
+
+    /** A running node with the contracts deployed. */
+    record Node(String rpcUrl, long chainId, String ticketNft, String paymentProcessor, long deploymentBlock) {
+    }
+
+    static Node start(Options options) {
+        return NODES.computeIfAbsent(options, LocalAnvil::launch);
+    }
+
+    private static Node launch(Options options) {
+        Path dir = options.contractsDir().toAbsolutePath().normalize();
+        Path anvil = dir.resolve("node_modules/.bin/anvil");
+        if (!Files.isExecutable(anvil)) {
+            throw new IllegalStateException("No Anvil at " + anvil + ": run contracts/scripts/install.sh (or the Maven"
+                    + " build) first, or set echain.chain.local-anvil.enabled=false and configure a node");
+        }
+        try {
+            int port = options.port() > 0 ? options.port() : freePort();
+            List<String> command = new ArrayList<>(List.of(anvil.toString(), "--host", "127.0.0.1", "--port",
+                    Integer.toString(port), "--chain-id", Long.toString(options.chainId()), "--silent"));
+            if (options.blockTime() > 0) {
+                command.addAll(List.of("--block-time", Integer.toString(options.blockTime())));
+            }
+            Path state = null;
+            if (options.stateDir() != null) {
+                Files.createDirectories(options.stateDir());
+                state = options.stateDir().toAbsolutePath().resolve("state.json");
+                command.addAll(List.of("--state", state.toString(), "--state-interval", "5"));
+            }
+            Path logFile = Files.createTempFile("echain-anvil", ".log");
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "anvil-stop"));
+            String rpcUrl = "http://127.0.0.1:" + port;
+            awaitReady(rpcUrl, process, logFile);
+
+            Path saved = options.stateDir() == null ? null : options.stateDir().resolve("deployment.json");
+            JsonNode deployment = saved != null && Files.exists(saved) ? JSON.readTree(saved.toFile()) : null;
+            if (deployment == null || !hasCode(rpcUrl, deployment.get("ticketNft").asString())) {
+                deployment = deploy(dir, rpcUrl, options);
+                if (saved != null) {
+                    Files.writeString(saved, deployment.toPrettyString());
+                }
+            }
+            Node node = new Node(rpcUrl, deployment.get("chainId").asLong(), deployment.get("ticketNft").asString(),
+                    deployment.get("paymentProcessor").asString(), deployment.get("deploymentBlock").asLong());
+            log.info("Local Anvil on {} (chain {}, pid {}): EventTicketNFT {}, PaymentProcessor {}", rpcUrl,
+                    node.chainId(), process.pid(), node.ticketNft(), node.paymentProcessor());
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the local Anvil", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the local Anvil", e);
+        }
+    }
+
+    /** Runs the project's deploy script against the node and returns the deployment JSON it wrote. */
+    private static JsonNode deploy(Path dir, String rpcUrl, Options options) throws IOException, InterruptedException {
+        // Deploy.s.sol may only write under contracts/deployments (foundry.toml fs_permissions).
+        Path out = dir.resolve("deployments/local-anvil-" + ProcessHandle.current().pid() + "-"
+                + rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1) + ".json");
+        Path forge = dir.resolve("node_modules/.bin/forge");
+        Path logFile = Files.createTempFile("echain-deploy", ".log");
+        String ownerKey = DEV_KEYS.get(OWNER_KEY);
+        ProcessBuilder builder = new ProcessBuilder(forge.toString(), "script", "script/Deploy.s.sol", "--rpc-url",
+                rpcUrl, "--broadcast", "--private-key", ownerKey).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().putAll(Map.of("PRIVATE_KEY", ownerKey, "OPERATOR", OPERATOR_ADDRESS,
+                "BASE_URI", options.baseUri(), "DEPLOYMENT_OUT", dir.relativize(out).toString()));
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(out)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Deploying the contracts to the local Anvil failed:\n"
+                    + tail(Files.readString(logFile)));
+        }
+        try {
+            JsonNode deployment = JSON.readTree(out.toFile());
+            Files.deleteIfExists(logFile);
+            return deployment;
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static void awaitReady(String rpcUrl, Process process, Path logFile)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Anvil exited:\n" + tail(Files.readString(logFile)));
+            }
+            try {
+                rpc(rpcUrl, "eth_chainId", "[]");
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Anvil did not answer on " + rpcUrl + " within 30 s");
+    }
+
+    private static boolean hasCode(String rpcUrl, String address) throws IOException, InterruptedException {
+        String code = rpc(rpcUrl, "eth_getCode", "[\"" + address + "\",\"latest\"]").asString();
+        return code.length() > 2;
+    }
+
+    static JsonNode rpc(String rpcUrl, String method, String params) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"))
+                    .build();
+            JsonNode response = JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            if (response.hasNonNull("error")) {
+                throw new IOException(method + " failed: " + response.get("error"));
+            }
+            return response.get("result");
+        }
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+    }
+}

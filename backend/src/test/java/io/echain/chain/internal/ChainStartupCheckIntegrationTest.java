@@ -1,0 +1,52 @@
+package io.echain.chain.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.echain.chain.ChainProperties;
+import io.echain.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The backend refuses to start against a node on another chain or without code at the contract addresses. */
+class ChainStartupCheckIntegrationTest extends ApiIntegrationTest {
+
+    @Autowired
+    ChainProperties deployed;
+
+    private ApplicationContextRunner chainContext() {
+        return new ApplicationContextRunner().withUserConfiguration(ChainConfiguration.class).withPropertyValues(
+                "echain.chain.rpc-url=" + deployed.rpcUrl(),
+                "echain.chain.chain-id=" + deployed.chainId(),
+                "echain.chain.ticket-nft=" + deployed.ticketNft(),
+                "echain.chain.payment-processor=" + deployed.paymentProcessor());
+    }
+
+    @Test
+    void startsWhenNodeAndConfigurationAgree() {
+        chainContext().run(context -> assertThat(context).hasNotFailed().hasSingleBean(ChainStartupCheck.class));
+    }
+
+    @Test
+    void refusesToStartOnAnotherChain() {
+        chainContext().withPropertyValues("echain.chain.chain-id=8453").run(context -> assertThat(context)
+                .getFailure().rootCause().isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
+                .hasMessageContaining("is on chain " + deployed.chainId()).hasMessageContaining("8453"));
+    }
+
+    @Test
+    void refusesToStartWithoutContractCodeAtTheAddress() {
+        String account = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // an Anvil account: no code
+        chainContext().withPropertyValues("echain.chain.payment-processor=" + account).run(context -> assertThat(context)
+                .getFailure().rootCause().isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
+                .hasMessageContaining("No contract code at echain.chain.payment-processor"));
+    }
+
+    @Test
+    void refusesToStartWhenTheNodeIsUnreachable() {
+        chainContext().withPropertyValues("echain.chain.rpc-url=http://127.0.0.1:1", "echain.chain.rpc-timeout=2s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
+                        .hasMessageContaining("Cannot reach the node"));
+    }
+}

@@ -1,0 +1,263 @@
+package io.echain.support;
+
+import io.echain.chain.ChainProperties;
+import io.echain.chain.contracts.EventTicketNFT;
+import io.echain.chain.contracts.PaymentProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.utils.Numeric;
+
+/**
+ * Drives the test JVM's local Anvil: mine blocks, snapshots and reverts, time travel, automine, and transactions
+ * signed with Anvil's development keys (purchases, direct event registrations). Build it from the context's
+ * {@link ChainProperties}: {@code new AnvilRpc(chainProperties)}.
+ *
+ * <p>Keys: 0 is the backend's operator (do not send with it while the outbox worker runs, or the worker must
+ * repair its nonce), 9 deploys and owns the contracts (it may register events directly), 1 to 8 are buyers.
+ */
+public final class AnvilRpc implements AutoCloseable {
+
+    /** Anvil's well-known development keys 0..9 (mnemonic "test test ... junk"). */
+    public static final List<String> KEYS = List.of(
+            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+            "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+            "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+            "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+            "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+            "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+            "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+            "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+            "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+            "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6");
+    public static final int OPERATOR = 0;
+    public static final int OWNER = 9;
+
+    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
+    private static final BigInteger MAX_PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
+    private static final BigInteger MAX_FEE = BigInteger.valueOf(200_000_000_000L);
+
+    private final Web3j web3j;
+    private final HttpService http;
+    private final ChainProperties properties;
+
+    public AnvilRpc(ChainProperties properties) {
+        this.properties = properties;
+        this.http = new HttpService(properties.rpcUrl().toString());
+        this.web3j = Web3j.build(http);
+    }
+
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    public ChainProperties properties() {
+        return properties;
+    }
+
+    /** Anvil development key {@code index} (0..9) as web3j credentials. */
+    public static Credentials key(int index) {
+        return Credentials.create(KEYS.get(index));
+    }
+
+    // ---- blocks, time, snapshots -----------------------------------------------------------------------------
+
+    public long blockNumber() {
+        return call(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
+    }
+
+    /** Mines {@code blocks} empty blocks (pending transactions go into the first). */
+    public void mine(int blocks) {
+        raw("anvil_mine", List.of(Numeric.toHexStringWithPrefix(BigInteger.valueOf(blocks))));
+    }
+
+    /** Snapshots the chain; {@link #revert(String)} returns to it (once: take a new snapshot afterwards). */
+    public String snapshot() {
+        return String.valueOf(raw("evm_snapshot", List.of()).getResult());
+    }
+
+    public boolean revert(String snapshotId) {
+        return Boolean.TRUE.equals(raw("evm_revert", List.of(snapshotId)).getResult());
+    }
+
+    /** Moves the clock of the next blocks forward. */
+    public void increaseTime(Duration by) {
+        raw("evm_increaseTime", List.of(by.toSeconds()));
+    }
+
+    public void setNextBlockTimestamp(Instant at) {
+        raw("evm_setNextBlockTimestamp", List.of(at.getEpochSecond()));
+    }
+
+    /** Timestamp of the latest block. */
+    public Instant latestBlockTime() {
+        return Instant.ofEpochSecond(call(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
+                .getBlock().getTimestamp().longValueExact());
+    }
+
+    /** Off: transactions wait in the mempool until {@link #mine(int)}. Tests that turn it off turn it on again. */
+    public void automine(boolean enabled) {
+        raw("evm_setAutomine", List.of(enabled));
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------------------
+
+    /** Sends {@code purchaseTickets(eventId, quantity)} with exactly price × quantity; returns the tx hash. */
+    public String purchase(Credentials buyer, long eventId, int quantity) {
+        BigInteger price = eventTerms(eventId).price();
+        return purchase(buyer, eventId, quantity, price.multiply(BigInteger.valueOf(quantity)));
+    }
+
+    /** Sends {@code purchaseTickets(eventId, quantity)} with any {@code value} (wrong amounts revert on chain). */
+    public String purchase(Credentials buyer, long eventId, int quantity, BigInteger value) {
+        Function function = new Function(PaymentProcessor.FUNC_PURCHASETICKETS,
+                List.<Type>of(new Uint256(eventId), new Uint256(quantity)), List.of());
+        return send(buyer, properties.paymentProcessor(), value, FunctionEncoder.encode(function));
+    }
+
+    /** Registers an event on chain directly with the owner key (bypassing the backend); waits for the receipt. */
+    public TransactionReceipt registerEvent(long eventId, String organizer, BigInteger price, int capacity,
+            Instant saleStart, Instant saleEnd, Instant eventEnd) {
+        String data = ticketNft(key(OWNER)).registerEvent(BigInteger.valueOf(eventId), organizer, price,
+                BigInteger.valueOf(capacity), BigInteger.valueOf(saleStart.getEpochSecond()),
+                BigInteger.valueOf(saleEnd.getEpochSecond()), BigInteger.valueOf(eventEnd.getEpochSecond()), false)
+                .encodeFunctionCall();
+        return awaitReceipt(send(key(OWNER), properties.ticketNft(), BigInteger.ZERO, data), Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("registerEvent not mined (automine off?)"));
+    }
+
+    /** Signs and sends an EIP-1559 transaction from {@code from}; returns its hash without waiting. */
+    public String send(Credentials from, String to, BigInteger value, String data) {
+        BigInteger nonce = call(web3j.ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING))
+                .getTransactionCount();
+        RawTransaction tx = RawTransaction.createTransaction(properties.chainId(), nonce, GAS_LIMIT, to, value, data,
+                MAX_PRIORITY_FEE, MAX_FEE);
+        String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, properties.chainId(), from));
+        return call(web3j.ethSendRawTransaction(signed)).getTransactionHash();
+    }
+
+    public Optional<TransactionReceipt> receipt(String txHash) {
+        return call(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+    }
+
+    public Optional<TransactionReceipt> awaitReceipt(String txHash, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<TransactionReceipt> receipt = receipt(txHash);
+            if (receipt.isPresent()) {
+                return receipt;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        return Optional.empty();
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------------
+
+    /** Read-only EventTicketNFT wrapper (or, with a key, one that signs; it waits for receipts). */
+    public EventTicketNFT ticketNft(Credentials credentials) {
+        return EventTicketNFT.load(properties.ticketNft(), web3j, credentials, new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+    }
+
+    public EventTicketNFT ticketNft() {
+        return EventTicketNFT.load(properties.ticketNft(), web3j, new ReadonlyTransactionManager(web3j, null),
+                new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+    }
+
+    public PaymentProcessor paymentProcessor(Credentials credentials) {
+        return PaymentProcessor.load(properties.paymentProcessor(), web3j, credentials,
+                new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+    }
+
+    /** {@code getEvent(eventId)} of EventTicketNFT. */
+    public EventTicketNFT.EventView event(long eventId) {
+        try {
+            return ticketNft().getEvent(BigInteger.valueOf(eventId)).send();
+        } catch (Exception e) {
+            throw new IllegalStateException("getEvent(" + eventId + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code eventId} is registered on chain. */
+    public boolean isRegistered(long eventId) {
+        try {
+            return !ticketNft().organizerOf(BigInteger.valueOf(eventId)).send().component1()
+                    .equals("0x0000000000000000000000000000000000000000");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Unit price and per-purchase limit. */
+    public record Terms(BigInteger price, BigInteger maxPerPurchase) {
+    }
+
+    public Terms eventTerms(long eventId) {
+        try {
+            var terms = ticketNft().saleTerms(BigInteger.valueOf(eventId)).send();
+            return new Terms(terms.component1(), terms.component2());
+        } catch (Exception e) {
+            throw new IllegalStateException("saleTerms(" + eventId + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    public BigInteger balance(String address) {
+        return call(web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)).getBalance();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /** Any JSON-RPC method (anvil_*, evm_*, eth_*); throws on an error response. */
+    public Response<?> raw(String method, List<?> params) {
+        return call(new Request<>(method, params, http, RawResponse.class));
+    }
+
+    public static final class RawResponse extends Response<Object> {
+    }
+
+    private static <T extends Response<?>> T call(Request<?, T> request) {
+        try {
+            T response = request.send();
+            if (response.hasError()) {
+                throw new IllegalStateException(request.getMethod() + " failed: " + response.getError().getMessage()
+                        + (response.getError().getData() == null ? "" : " " + response.getError().getData()));
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+}
