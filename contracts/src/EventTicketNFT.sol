@@ -5,6 +5,7 @@ import {EventRoyaltySplitter} from "./EventRoyaltySplitter.sol";
 import {IERC6454} from "./interfaces/IERC6454.sol";
 import {IEventTicketNFT} from "./interfaces/IEventTicketNFT.sol";
 import {IPaymentProcessor} from "./interfaces/IPaymentProcessor.sol";
+import {PriceHistory} from "./libraries/PriceHistory.sol";
 import {EventInfo, EventView, MintConfig, PricePoint, PriceSegment, Sale} from "./types/EventTypes.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
@@ -135,16 +136,12 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
 
         // Effects
         if (price != sale.price) {
+            // Tickets sold so far keep their price (for refunds and revenue).
             PriceSegment memory segment = _segments[eventId];
-            uint256 soldInSegment = sale.sold - segment.soldBefore;
-            // A segment that sold nothing owns no token, so its price can simply be replaced.
-            if (soldInSegment != 0) {
-                _priceHistory[eventId].push(PricePoint({fromTokenId: segment.startTokenId, price: sale.price}));
-                _segments[eventId] = PriceSegment({
-                    startTokenId: SafeCast.toUint64(_nextTokenId()),
-                    soldBefore: sale.sold,
-                    revenueBefore: SafeCast.toUint160(segment.revenueBefore + soldInSegment * sale.price)
-                });
+            if (PriceHistory.needsNewSegment(segment, sale.sold)) {
+                PriceHistory.closeSegment(
+                    _priceHistory[eventId], _segments[eventId], segment, sale.price, sale.sold, _nextTokenId()
+                );
             }
         }
         _sales[eventId] = Sale({
@@ -176,13 +173,13 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
             revert EventTicketNFT_SaleNotOpen(eventId, sale.saleStart, sale.saleEnd);
         }
         uint256 sold;
-        // Cannot overflow: `sale.sold` has 32 bits and `quantity` at most 16.
+        // Cannot overflow: `sale.sold` has 32 bits and `quantity` is at most `maxTicketsPerPurchase` (16 bits).
         unchecked {
             sold = sale.sold + quantity;
         }
         if (sold > sale.capacity) revert EventTicketNFT_ExceedsCapacity(eventId, quantity, sale.capacity - sale.sold);
         uint256 expected;
-        // Cannot overflow: `sale.price` has 96 bits and `quantity` at most 16.
+        // Cannot overflow: `sale.price` has 96 bits and `quantity` at most 16 bits.
         unchecked {
             expected = sale.price * quantity;
         }
@@ -363,8 +360,7 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
     /// @inheritdoc IEventTicketNFT
     function grossSales(uint256 eventId) external view returns (uint256) {
         Sale memory sale = _sales[eventId];
-        PriceSegment memory segment = _segments[eventId];
-        return segment.revenueBefore + (sale.sold - segment.soldBefore) * uint256(sale.price);
+        return PriceHistory.gross(_segments[eventId], sale.sold, sale.price);
     }
 
     /// @inheritdoc IEventTicketNFT
@@ -427,23 +423,8 @@ contract EventTicketNFT is IEventTicketNFT, IERC6454, IERC2981, ERC721A, Ownable
         return _ownershipOf(tokenId).extraData;
     }
 
-    /// @dev The price of the segment the token was sold in: the current segment if the token is not older than its
-    /// start, otherwise the last closed segment starting at or before the token (binary search).
     function _pricePaid(uint256 eventId, uint256 tokenId) private view returns (uint256) {
-        if (tokenId >= _segments[eventId].startTokenId) return _sales[eventId].price;
-        PricePoint[] storage history = _priceHistory[eventId];
-        // The first closed segment starts at the event's first token id, so a match always exists.
-        uint256 low = 0;
-        uint256 high = history.length;
-        // Cannot overflow or underflow: 0 <= low < high <= history.length.
-        unchecked {
-            while (high - low > 1) {
-                uint256 mid = (low + high) / 2;
-                if (history[mid].fromTokenId <= tokenId) low = mid;
-                else high = mid;
-            }
-        }
-        return history[low].price;
+        return PriceHistory.priceOf(_priceHistory[eventId], _segments[eventId], _sales[eventId].price, tokenId);
     }
 
     /// @dev Token ids start at 1, so 0 never names a ticket.
