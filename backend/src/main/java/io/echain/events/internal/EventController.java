@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,15 +40,18 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private final EventService service;
+    private final PublicEventReads publicReads;
 
-    EventController(EventService service) {
+    EventController(EventService service, PublicEventReads publicReads) {
         this.service = service;
+        this.publicReads = publicReads;
     }
 
     @GetMapping
     @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
-    @ApiResponse(responseCode = "200", description = "A page of events")
-    EventPage list(
+    @ApiResponse(responseCode = "200", description = "A page of events",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)))
+    ResponseEntity<?> list(
             @Parameter(description = "Zero-based page number (default 0)")
             @RequestParam(required = false) @Min(0) @Max(10_000) Integer page,
             @Parameter(description = "Page size, 1..100 (default 20)")
@@ -75,16 +81,25 @@ class EventController {
             Authentication authentication) {
         EventQuery query = new EventQuery(page, size, q, organizer, startsFrom, startsTo, priceMin, priceMax, status,
                 available, location, sort);
-        return service.list(query, authentication != null);
+        if (authentication != null) {
+            return ResponseEntity.ok(service.list(query));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(publicReads.page(query));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An event with its availability (capacity, sold, remaining)")
-    @ApiResponse(responseCode = "200", description = "The event; ETag carries its version for If-Match",
-            headers = @Header(name = "ETag", description = "Quoted version of the event"))
-    ResponseEntity<EventView> get(@PathVariable long id, Authentication authentication) {
-        EventView view = service.get(id, authentication != null);
-        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    @ApiResponse(responseCode = "200", description = "The event; ETag carries its version for If-Match. "
+            + "Anonymous reads may be up to a few seconds old; signed-in reads are current.",
+            headers = @Header(name = "ETag", description = "Quoted version of the event"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventView.class)))
+    ResponseEntity<?> get(@PathVariable long id, Authentication authentication) {
+        if (authentication != null) {
+            EventView view = service.get(id);
+            return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+        }
+        PublicEventReads.Detail detail = publicReads.detail(id);
+        return ResponseEntity.ok().eTag(ETags.of(detail.version())).contentType(MediaType.APPLICATION_JSON).body(detail.json());
     }
 
     @PostMapping(consumes = "application/json")
@@ -104,14 +119,11 @@ class EventController {
     @Operation(summary = "Replace an event's details (its organizer or an admin); requires If-Match with the ETag")
     @ApiResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "Quoted new version"))
     @ApiResponse(responseCode = "409", description = "Capacity below tickets sold, or the event is cancelled or finished",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "428", description = "If-Match is missing",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<EventView> update(@PathVariable long id,
             @Parameter(in = ParameterIn.HEADER, description = "ETag from GET, e.g. \"3\"; * matches any version")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -126,11 +138,9 @@ class EventController {
     @Operation(summary = "Cancel an event (its organizer or an admin); it is kept for history and refunds, never deleted")
     @ApiResponse(responseCode = "200", description = "Cancelled")
     @ApiResponse(responseCode = "409", description = "Already cancelled or finished",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<EventView> cancel(@PathVariable long id,
             @Parameter(in = ParameterIn.HEADER, description = "Optional ETag from GET")
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication authentication) {
