@@ -47,7 +47,9 @@ class EventsApiIntegrationTest extends ApiIntegrationTest {
         assertThat(event.get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(event.get("priceWei").asString()).isEqualTo("123456789012345678901234567890");
         assertThat(event.get("availability").toString()).isEqualTo("{\"capacity\":100,\"sold\":0,\"remaining\":100}");
-        assertThat(event.get("chain").get("eventId").isNull()).isTrue();
+        // Registration on chain is queued in the same transaction (docs/chain.md); the contract id is the backend id.
+        assertThat(event.get("chain").get("eventId").asString()).isEqualTo(Long.toString(id));
+        assertThat(event.get("chain").get("status").asString()).isEqualTo("PENDING");
 
         Api.Response fetched = api.get("/api/events/" + id);
         assertThat(fetched.status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import io.echain.shared.ApiProblem;
 import io.echain.shared.ProblemType;
 import io.echain.shared.ProblemWriter;
 import io.echain.shared.RateLimitExceeded;
+import io.echain.shared.ServiceUnavailable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         if (ex instanceof RateLimitExceeded limited) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        } else if (ex instanceof ServiceUnavailable unavailable) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
         }
         return respond(ProblemWriter.problem(ex.type(), ex.getMessage(), ex.errors()), headers);
     }

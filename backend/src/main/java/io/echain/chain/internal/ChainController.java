@@ -1,0 +1,49 @@
+package io.echain.chain.internal;
+
+import io.echain.chain.ChainProperties;
+import io.echain.chain.ChainUnavailable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.web3j.protocol.Web3j;
+
+/** Where the contracts are, for wallets and the web app: chain id, addresses, confirmations, current head. */
+@RestController
+@RequestMapping(path = "/api/chain", produces = "application/json")
+class ChainController {
+
+    @Schema(description = "The chain the backend works on")
+    record ChainInfo(long chainId, String ticketNft, String paymentProcessor, long deploymentBlock,
+            @Schema(description = "Blocks on top of a transaction's block before the backend counts it as confirmed")
+            int confirmations,
+            @Schema(description = "Latest block number the node reports") long headBlock) {
+    }
+
+    private final ChainProperties properties;
+    private final Web3j web3j;
+
+    ChainController(ChainProperties properties, Web3j web3j) {
+        this.properties = properties;
+        this.web3j = web3j;
+    }
+
+    @GetMapping
+    @Operation(summary = "Chain id, contract addresses and the node's current block")
+    @ApiResponse(responseCode = "503", description = "The node is unreachable; see Retry-After",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    ChainInfo info() {
+        long head;
+        try {
+            head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        } catch (IOException e) {
+            throw new ChainUnavailable("eth_blockNumber");
+        }
+        return new ChainInfo(properties.chainId(), properties.ticketNft(), properties.paymentProcessor(),
+                properties.deploymentBlock(), properties.confirmations(), head);
+    }
+}

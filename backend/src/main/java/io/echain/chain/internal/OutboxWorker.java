@@ -1,0 +1,131 @@
+package io.echain.chain.internal;
+
+import io.echain.chain.ChainProperties;
+import io.echain.chain.contracts.EventTicketNFT;
+import io.echain.chain.contracts.PaymentProcessor;
+import io.echain.events.EventChainSync;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+
+/**
+ * One background thread that, while this instance holds the outbox lock, tracks sent transactions and sends due
+ * commands (oldest first, one event's commands in order). It runs every poll interval and at once when a change
+ * commits. Without an operator key (or with {@code echain.chain.outbox.enabled=false}) it does not run.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final ChainProperties properties;
+    private final ChainCommands commands;
+    private final OutboxLeadership leadership;
+    private final OutboxSender sender;
+    private final OutboxTracker tracker;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events, Web3j web3j,
+            DataSource dataSource) {
+        this.properties = properties;
+        this.commands = commands;
+        this.leadership = new OutboxLeadership(dataSource);
+        boolean hasKey = properties.operatorKey() != null && !properties.operatorKey().isBlank();
+        if (!hasKey) {
+            this.sender = null;
+            this.tracker = null;
+            return;
+        }
+        OperatorAccount operator = new OperatorAccount(web3j, Credentials.create(properties.operatorKey()),
+                properties.chainId());
+        OperatorNonces nonces = new OperatorNonces(web3j, commands, operator.address());
+        OutboxState state = new OutboxState(commands, events);
+        var readOnly = new ReadonlyTransactionManager(web3j, operator.address());
+        var noGas = new StaticGasProvider(java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
+        this.sender = new OutboxSender(state, operator, nonces,
+                EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas),
+                PaymentProcessor.load(properties.paymentProcessor(), web3j, readOnly, noGas),
+                properties.outbox().maxAttempts(), properties.outbox().retryDelay());
+        this.tracker = new OutboxTracker(web3j, state, operator, nonces, properties.confirmations());
+    }
+
+    /** Runs a round soon (after a change committed). */
+    void wake() {
+        signal.release();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.outbox().enabled() || sender == null) {
+            log.warn("Chain outbox worker not running ({}): events are not put on chain by this instance",
+                    sender == null ? "no echain.chain.operator-key" : "echain.chain.outbox.enabled=false");
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("chain-outbox").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread worker = thread;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (leadership.holds()) {
+                    round();
+                }
+            } catch (OutboxSender.NodeDown e) {
+                log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.error("Chain outbox round failed", e);
+            }
+            try {
+                signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        leadership.release();
+    }
+
+    private void round() throws OutboxSender.NodeDown {
+        tracker.track();
+        for (ChainCommand command : commands.dueToSend(properties.outbox().batchSize())) {
+            if (!running) {
+                return;
+            }
+            sender.send(command);
+        }
+    }
+}

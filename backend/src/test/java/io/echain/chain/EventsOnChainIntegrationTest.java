@@ -1,0 +1,206 @@
+package io.echain.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.echain.support.AnvilRpc;
+import io.echain.support.ApiIntegrationTest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Events reach the chain through the outbox: real transactions on the test JVM's Anvil, signed with the operator
+ * key, tracked to {@code echain.chain.confirmations} (3) blocks.
+ */
+class EventsOnChainIntegrationTest extends ApiIntegrationTest {
+
+    @Autowired
+    ChainProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AnvilRpc chain;
+
+    @BeforeEach
+    void connect() {
+        chain = new AnvilRpc(properties);
+        awaitOutboxIdle();
+    }
+
+    @AfterEach
+    void disconnect() {
+        chain.close();
+    }
+
+    @Test
+    void registersAPublishedEventAndConfirmsItAfterThreeBlocks() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("On chain");
+        JsonNode created = createEvent(organizer, body);
+        long id = created.get("id").asLong();
+        assertThat(created.get("chain").get("eventId").asString()).isEqualTo(Long.toString(id));
+        assertThat(created.get("chain").get("status").asString()).isEqualTo("PENDING");
+
+        await("registration mined", () -> "MINED".equals(commandStatus(id)));
+        var onChain = chain.event(id);
+        assertThat(onChain.organizer).isEqualToIgnoringCase(organizer.address());
+        assertThat(onChain.price).isEqualTo(new BigInteger((String) body.get("priceWei")));
+        assertThat(onChain.capacity).isEqualTo(BigInteger.valueOf(100));
+        assertThat(onChain.saleEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("startsAt")).getEpochSecond());
+        assertThat(onChain.eventEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
+        assertThat(onChain.saleStart.longValueExact()).isLessThan(onChain.saleEnd.longValueExact());
+
+        chain.mine(2);
+        pause(Duration.ofMillis(800)); // several tracker rounds: two blocks on top are not enough
+        assertThat(commandStatus(id)).isEqualTo("MINED");
+        chain.mine(1);
+        await("registration confirmed", () -> "CONFIRMED".equals(commandStatus(id)));
+        await("event shows CONFIRMED", () -> "CONFIRMED".equals(chainStatus(id)));
+        JsonNode shown = api.get("/api/events/" + id, organizer.token()).json().get("chain");
+        assertThat(shown.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(shown.get("eventId").asString()).isEqualTo(Long.toString(id));
+    }
+
+    @Test
+    void updatesAndCancellationReachTheChain() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        await("registered", () -> chain.isRegistered(id));
+
+        Map<String, Object> change = eventBody("Changed on chain");
+        change.put("priceWei", "20000000000000000");
+        change.put("capacity", 40);
+        Instant newStart = Instant.parse((String) change.get("startsAt")).minus(Duration.ofDays(1));
+        change.put("startsAt", newStart.toString());
+        var updated = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(change).send();
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        await("update on chain", () -> chain.event(id).price.equals(new BigInteger("20000000000000000")));
+        assertThat(chain.event(id).capacity).isEqualTo(BigInteger.valueOf(40));
+        assertThat(chain.event(id).saleEnd.longValueExact()).isEqualTo(newStart.getEpochSecond());
+
+        var cancelled = api.call("DELETE", "/api/events/" + id).token(organizer.token()).send();
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        await("cancellation on chain", () -> chain.event(id).cancelled);
+        chain.mine(3);
+        await("all changes confirmed", () -> commands(id).stream().allMatch(s -> s.equals("CONFIRMED")));
+        assertThat(commands(id)).hasSize(3);
+    }
+
+    @Test
+    void registersTwentyConcurrentPublicationsWithConsecutiveNonces() throws Exception {
+        Session organizer = organizer();
+        String operator = AnvilRpc.key(AnvilRpc.OPERATOR).getAddress();
+        long nonceBefore = operatorNonce(operator);
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Long>> created = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Map<String, Object> body = eventBody("Concurrent " + i);
+                Callable<Long> create = () -> createEvent(organizer, body).get("id").asLong();
+                created.add(pool.submit(create));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> id : created) {
+                ids.add(id.get());
+            }
+            await("20 registrations mined", () -> ids.stream().allMatch(id -> chain.isRegistered(id)));
+            await("outbox idle", () -> ids.stream().allMatch(id -> "MINED".equals(commandStatus(id))
+                    || "CONFIRMED".equals(commandStatus(id))));
+
+            List<Long> nonces = jdbc.sql("select nonce from chain_commands where event_id = any(?) order by nonce")
+                    .param(ids.toArray(Long[]::new)).query(Long.class).list();
+            assertThat(nonces).hasSize(20).doesNotHaveDuplicates();
+            assertThat(nonces.getLast() - nonces.getFirst()).isEqualTo(19);
+            assertThat(nonces.getFirst()).isEqualTo(nonceBefore);
+            assertThat(operatorNonce(operator)).isEqualTo(nonceBefore + 20);
+            assertThat(jdbc.sql("select count(*) from chain_commands where event_id = any(?) and error is not null")
+                    .param(ids.toArray(Long[]::new)).query(Long.class).single()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverRegistersAnEventTwice() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        await("registered", () -> "MINED".equals(commandStatus(id)) || "CONFIRMED".equals(commandStatus(id)));
+        String operator = AnvilRpc.key(AnvilRpc.OPERATOR).getAddress();
+        long nonce = operatorNonce(operator);
+
+        // A second intent for the same event, as a replay after a crash would leave it.
+        jdbc.sql("insert into chain_commands (event_id, kind) values (?, 'REGISTER')").param(id).update();
+        await("duplicate settled", () -> jdbc.sql("""
+                select status from chain_commands where event_id = ? order by id desc limit 1""").param(id)
+                .query(String.class).single().equals("CONFIRMED"));
+        assertThat(jdbc.sql("select error from chain_commands where event_id = ? order by id desc limit 1").param(id)
+                .query(String.class).single()).isEqualTo("already registered on chain");
+        assertThat(operatorNonce(operator)).isEqualTo(nonce);
+    }
+
+    private long operatorNonce(String operator) {
+        try {
+            return chain.web3j().ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING).send()
+                    .getTransactionCount().longValueExact();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String commandStatus(long eventId) {
+        return jdbc.sql("select status from chain_commands where event_id = ? and kind = 'REGISTER' order by id limit 1")
+                .param(eventId).query(String.class).optional().orElse(null);
+    }
+
+    private List<String> commands(long eventId) {
+        return jdbc.sql("select status from chain_commands where event_id = ? order by id").param(eventId)
+                .query(String.class).list();
+    }
+
+    private String chainStatus(long eventId) {
+        return jdbc.sql("select chain_status from events where id = ?").param(eventId).query(String.class).single();
+    }
+
+    /** Earlier tests' events may still be on their way; wait until nothing is unsent. */
+    private void awaitOutboxIdle() {
+        await("outbox idle", () -> jdbc.sql("select count(*) from chain_commands where status in ('PENDING', 'SENT')")
+                .query(Long.class).single() == 0);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
