@@ -2,13 +2,15 @@
 # API benchmark (not a test): loads 10,000 events into a fresh embedded PostgreSQL, starts the
 # backend on loopback, runs wrk (64 connections, closed loop) against the list with a search term
 # and a page and against event details, then pgbench with the list's own SQL as the ceiling.
-# Each case runs DURATION seconds (default 15) after a 5 s warm-up; everything stops at the end.
+# Each case runs DURATION seconds (default 15) after WARMUP seconds (default 10) of warm-up;
+# everything it started stops at the end.
 #
 #   bench/api/run.sh                 DURATION=30 CONNECTIONS=64 EVENTS=10000 bench/api/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 EVENTS=${EVENTS:-10000}
 export EVENTS
@@ -24,8 +26,8 @@ command -v pgbench >/dev/null && command -v psql >/dev/null || apt-get install -
 
 JAR=backend/target/echain-backend-0.1.0-SNAPSHOT.jar
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
-  echo "Building the backend (tests skipped)..."
-  mvn -B -ntp -q -f backend/pom.xml package -DskipTests
+  echo "Building the contracts and the backend (tests skipped)..."
+  mvn -B -ntp -q package -DskipTests
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
@@ -46,6 +48,7 @@ echo "Starting the backend on 127.0.0.1:$APP_PORT (PostgreSQL on $DB_PORT, data 
 java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=dev \
   --server.address=127.0.0.1 --server.port="$APP_PORT" \
   --echain.embedded-postgres.data-dir="$WORK/pg" --echain.embedded-postgres.port="$DB_PORT" \
+  --echain.chain.local-anvil.state-dir="$WORK/anvil" \
   --logging.level.root=warn > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
@@ -65,39 +68,66 @@ BASE="http://127.0.0.1:$APP_PORT"
 LIST="$BASE/api/events?q=jazz&page=1&size=20"
 curl -sf "$LIST" >/dev/null && curl -sf "$BASE/api/events/1" >/dev/null
 
+# CPU time (ms) used so far by the backend JVM and every PostgreSQL process of this run: divided by
+# the requests served it gives a cost per request that does not depend on what else the (shared)
+# machine is doing, and so a throughput ceiling for 2 dedicated cores.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ms() {
+  local postmaster pids total=0
+  postmaster=$(pgrep -f -- "-D $WORK/pg" | head -1)
+  pids="$APP_PID $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+  for p in $pids; do
+    # utime + stime, plus cutime + cstime: the postmaster collects its exited backends' time.
+    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat")))
+  done
+  echo $((total * 1000 / CLK_TCK))
+}
+
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000} printf "%.2f", v}'; }
 run_wrk() { # name url [script]
   local name=$1 url=$2 script=${3:-}
   local args=(-t2 -c"$CONNECTIONS" --latency --timeout 5s)
   [ -n "$script" ] && args+=(-s "$script")
-  wrk "${args[@]}" -d5s "$url" >/dev/null
+  wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null
+  local cpu_before cpu_after
+  cpu_before=$(cpu_ms)
   wrk "${args[@]}" -d"${DURATION}s" "$url" > "$WORK/$name.txt"
-  local rps p50 p99 errors
+  cpu_after=$(cpu_ms)
+  local rps p50 p99 errors requests cost
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.txt" | to_ms)
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.txt" | to_ms)
   errors=$(awk '/Non-2xx/ {print $5} /Socket errors/ {print}' "$WORK/$name.txt" | tr '\n' ' ')
-  printf '%-34s %10s req/s   p50 %7s ms   p99 %7s ms %s\n' "$name" "$rps" "$p50" "$p99" "${errors:+ errors: $errors}" | tee -a "$WORK/summary.txt"
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
+  cost=$(awk -v c=$((cpu_after - cpu_before)) -v n="$requests" 'BEGIN {printf "%.3f", c / n}')
+  printf '%-34s %10s req/s   p50 %7s ms   p99 %7s ms   CPU %s ms/req (2-core ceiling %s req/s)%s\n' \
+    "$name" "$rps" "$p50" "$p99" "$cost" "$(awk -v c="$cost" 'BEGIN {printf "%.0f", 2000 / c}')" \
+    "${errors:+  errors: $errors}" | tee -a "$WORK/summary.txt"
   eval "RPS_${name//[^a-zA-Z]/_}=$rps"
 }
 
 echo
 echo "Load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
-echo "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after 5 s warm-up), loopback"
+echo "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after ${WARMUP}s warm-up), loopback"
 : > "$WORK/summary.txt"
 run_wrk list_search "$LIST"
 run_wrk detail "$BASE" bench/api/detail.lua
 
 # The ceiling: the list's own SQL straight against PostgreSQL, same concurrency.
 pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T 5 -f bench/api/list.sql postgres >/dev/null 2>&1
+PG_CPU_BEFORE=$(cpu_ms)
 ( cd "$WORK" && pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" \
     -f "$ROOT/bench/api/list.sql" -l --log-prefix=pgb postgres > "$WORK/pgbench.txt" 2>&1 )
+PG_CPU=$(( $(cpu_ms) - PG_CPU_BEFORE ))
 PG_TPS=$(awk -F'= ' '/^tps/ {printf "%.0f", $2}' "$WORK/pgbench.txt")
 cat "$WORK"/pgb.* | awk '{print $3/1000}' | sort -n > "$WORK/pg_latencies"
 PG_N=$(wc -l < "$WORK/pg_latencies")
 PG_P50=$(awk -v n="$PG_N" 'NR==int(n*0.50)+1 {printf "%.2f", $1}' "$WORK/pg_latencies")
 PG_P99=$(awk -v n="$PG_N" 'NR==int(n*0.99)+1 {printf "%.2f", $1}' "$WORK/pg_latencies")
-printf '%-34s %10s tx/s    p50 %7s ms   p99 %7s ms\n' "pgbench list_search SQL (ceiling)" "$PG_TPS" "$PG_P50" "$PG_P99" | tee -a "$WORK/summary.txt"
+PG_COST=$(awk -v c="$PG_CPU" -v n="$PG_N" 'BEGIN {printf "%.3f", c / n}')
+printf '%-34s %10s tx/s    p50 %7s ms   p99 %7s ms   CPU %s ms/tx (PostgreSQL; 2-core ceiling %s tx/s)\n' \
+  "pgbench list_search SQL (ceiling)" "$PG_TPS" "$PG_P50" "$PG_P99" "$PG_COST" "$(awk -v c="$PG_COST" 'BEGIN {printf "%.0f", 2000 / c}')" \
+  | tee -a "$WORK/summary.txt"
 echo
 awk -v api="$RPS_list_search" -v pg="$PG_TPS" 'BEGIN {printf "API/pgbench ratio for the list: %.2f\n", api/pg}'
 echo "Targets: list with search >= 3000 req/s, detail >= 8000 req/s, p99 < 50 ms"

@@ -1,7 +1,7 @@
 package io.echain.events.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
@@ -24,39 +24,35 @@ class PublicEventReads {
     record Detail(byte[] json, long version) {
     }
 
-    private final EventService service;
-    private final JsonMapper json;
-    private final Cache<Long, Detail> details;
-    private final Cache<EventQuery, byte[]> pages;
+    private final LoadingCache<Long, Detail> details;
+    private final LoadingCache<EventQuery, byte[]> pages;
 
+    /**
+     * Entries older than the TTL are reloaded in the background on their next read (that read still
+     * gets the old copy, so no reader waits for the database), and never served past twice the TTL.
+     * Concurrent misses for one key wait for a single load instead of all querying at once.
+     */
     PublicEventReads(EventService service, JsonMapper json,
             @Value("${echain.events.detail-cache-ttl:10s}") Duration detailTtl,
             @Value("${echain.events.list-cache-ttl:1s}") Duration listTtl) {
-        this.service = service;
-        this.json = json;
-        this.details = Caffeine.newBuilder().expireAfterWrite(detailTtl).maximumSize(50_000).build();
-        this.pages = Caffeine.newBuilder().expireAfterWrite(listTtl).maximumSize(10_000).build();
+        this.details = Caffeine.newBuilder()
+                .refreshAfterWrite(detailTtl).expireAfterWrite(detailTtl.multipliedBy(2)).maximumSize(50_000)
+                .build(id -> {
+                    EventView view = service.get(id);
+                    return new Detail(json.writeValueAsBytes(view), view.version());
+                });
+        this.pages = Caffeine.newBuilder()
+                .refreshAfterWrite(listTtl).expireAfterWrite(listTtl.multipliedBy(2)).maximumSize(10_000)
+                .build(query -> json.writeValueAsBytes(service.list(query)));
     }
 
     Detail detail(long id) {
-        Detail cached = details.getIfPresent(id);
-        if (cached != null) {
-            return cached;
-        }
-        EventView view = service.get(id);
-        Detail detail = new Detail(json.writeValueAsBytes(view), view.version());
-        details.put(id, detail);
-        return detail;
+        return details.get(id);
     }
 
     byte[] page(EventQuery query) {
-        byte[] cached = pages.getIfPresent(query);
-        if (cached != null) {
-            return cached;
-        }
-        byte[] page = json.writeValueAsBytes(service.list(query));
-        pages.put(query, page);
-        return page;
+        query.validatedOrder();
+        return pages.get(query);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
