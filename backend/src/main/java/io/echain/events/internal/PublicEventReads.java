@@ -1,5 +1,6 @@
 package io.echain.events.internal;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.echain.events.EventCancelled;
@@ -30,20 +31,27 @@ class PublicEventReads {
     /**
      * Entries older than the TTL are reloaded in the background on their next read (that read still
      * gets the old copy, so no reader waits for the database), and never served past twice the TTL.
-     * Concurrent misses for one key wait for a single load instead of all querying at once.
+     * Concurrent misses for one key wait for a single load instead of all querying at once. A TTL
+     * of zero turns that cache off.
      */
     PublicEventReads(EventService service, JsonMapper json,
             @Value("${echain.events.detail-cache-ttl:10s}") Duration detailTtl,
             @Value("${echain.events.list-cache-ttl:1s}") Duration listTtl) {
-        this.details = Caffeine.newBuilder()
-                .refreshAfterWrite(detailTtl).expireAfterWrite(detailTtl.multipliedBy(2)).maximumSize(50_000)
-                .build(id -> {
-                    EventView view = service.get(id);
-                    return new Detail(json.writeValueAsBytes(view), view.version());
-                });
-        this.pages = Caffeine.newBuilder()
-                .refreshAfterWrite(listTtl).expireAfterWrite(listTtl.multipliedBy(2)).maximumSize(10_000)
-                .build(query -> json.writeValueAsBytes(service.list(query)));
+        this.details = cache(detailTtl, 50_000, id -> {
+            EventView view = service.get(id);
+            return new Detail(json.writeValueAsBytes(view), view.version());
+        });
+        this.pages = cache(listTtl, 10_000, query -> json.writeValueAsBytes(service.list(query)));
+    }
+
+    private static <K, V> LoadingCache<K, V> cache(Duration ttl, long size, CacheLoader<K, V> loader) {
+        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        if (ttl.isPositive()) {
+            builder.refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2)).maximumSize(size);
+        } else {
+            builder.maximumSize(0);
+        }
+        return builder.build(loader);
     }
 
     Detail detail(long id) {
