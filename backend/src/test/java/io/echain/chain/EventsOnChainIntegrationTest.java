@@ -156,6 +156,40 @@ class EventsOnChainIntegrationTest extends ApiIntegrationTest {
         assertThat(operatorNonce(operator)).isEqualTo(nonce);
     }
 
+    @Test
+    void rebroadcastsAStoredTransactionTheNodeNeverGot() throws Exception {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        await("registered", () -> "MINED".equals(commandStatus(id)) || "CONFIRMED".equals(commandStatus(id)));
+        awaitOutboxIdle();
+
+        // What a crash between storing and broadcasting leaves behind: a signed cancellation, SENT, unknown to the node.
+        var operator = AnvilRpc.key(AnvilRpc.OPERATOR);
+        long nonce = operatorNonce(operator.getAddress());
+        String data = chain.paymentProcessor(operator).cancelEvent(BigInteger.valueOf(id)).encodeFunctionCall();
+        var tx = org.web3j.crypto.RawTransaction.createTransaction(properties.chainId(), BigInteger.valueOf(nonce),
+                BigInteger.valueOf(500_000), properties.paymentProcessor(), BigInteger.ZERO, data,
+                BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(100_000_000_000L));
+        String raw = org.web3j.utils.Numeric.toHexString(
+                org.web3j.crypto.TransactionEncoder.signMessage(tx, properties.chainId(), operator));
+        String hash = org.web3j.crypto.Hash.sha3(raw);
+        jdbc.sql("""
+                insert into chain_commands (event_id, kind, status, attempts, sender, nonce, tx_hash, raw_tx, sent_at)
+                values (?, 'CANCEL', 'SENT', 1, ?, ?, ?, ?, now())""")
+                .params(id, operator.getAddress(), nonce, hash, raw).update();
+
+        await("re-broadcast and mined", () -> chain.receipt(hash).isPresent());
+        assertThat(chain.event(id).cancelled).isTrue();
+        chain.mine(3);
+        await("cancellation confirmed", () -> commands(id).getLast().equals("CONFIRMED"));
+
+        // The worker's counter had handed out that nonce too; it recovers without a gap or a reuse.
+        long next = createEvent(organizer).get("id").asLong();
+        await("next event registered", () -> chain.isRegistered(next));
+        assertThat(jdbc.sql("select nonce from chain_commands where event_id = ?").param(next).query(Long.class)
+                .single()).isEqualTo(nonce + 1);
+    }
+
     private long operatorNonce(String operator) {
         try {
             return chain.web3j().ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING).send()

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Sends one outbox command. Before anything is signed it looks at the chain: an event that is already registered
@@ -141,7 +142,14 @@ class OutboxSender {
         }
         long nonce = nonces.next();
         OperatorAccount.Signed signed = operator.sign(nonce, call.to(), call.data(), gas);
-        state.commands().markSent(command.id(), operator.address(), nonce, signed.hash(), signed.raw());
+        try {
+            state.commands().markSent(command.id(), operator.address(), nonce, signed.hash(), signed.raw());
+        } catch (DuplicateKeyException e) {
+            // Another stored transaction holds this nonce (the counter was stale): re-read it, send next round.
+            log.warn("Nonce {} is taken by a stored transaction; re-reading the operator's nonce", nonce);
+            nonces.reset();
+            return;
+        }
         state.showStatus(command.eventId());
         try {
             operator.broadcast(signed.raw());
