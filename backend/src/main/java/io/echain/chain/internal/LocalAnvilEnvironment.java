@@ -3,8 +3,10 @@ package io.echain.chain.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -20,6 +22,12 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
 
     private static final String PREFIX = "echain.chain.local-anvil.";
 
+    private final Log log;
+
+    LocalAnvilEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(LocalAnvilEnvironment.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty(PREFIX + "enabled", Boolean.class, false)) {
@@ -34,6 +42,8 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 StringUtils.hasText(stateDir) ? Path.of(stateDir) : null,
                 environment.getProperty(PREFIX + "base-uri", "http://localhost:"
                         + ("0".equals(serverPort) ? "8080" : serverPort) + "/api/tickets/")));
+        log.info("Local Anvil " + node.rpcUrl() + " (chain " + node.chainId() + "): EventTicketNFT " + node.ticketNft()
+                + ", PaymentProcessor " + node.paymentProcessor() + "; add it to a wallet as a custom network");
         environment.getPropertySources().addFirst(new MapPropertySource("localAnvil", Map.of(
                 "echain.chain.rpc-url", node.rpcUrl(),
                 "echain.chain.chain-id", node.chainId(),
