@@ -6,6 +6,8 @@ import io.echain.support.Api;
 import io.echain.support.ApiIntegrationTest;
 import io.echain.support.SiweMessages;
 import io.echain.support.Wallet;
+import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.web3j.utils.Numeric;
 
 /** Every endpoint × anonymous, attendee, the event's organizer, another organizer and an admin. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +38,16 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
         REVOKE_ORGANIZER("DELETE /api/admin/organizers/{address}", 401, 403, 403, 403, 200),
         NONCE("POST /api/auth/nonce", 201, 201, 201, 201, 201),
         VERIFY("POST /api/auth/verify", 200, 200, 200, 200, 200),
-        HEALTH("GET /health", 200, 200, 200, 200, 200);
+        HEALTH("GET /health", 200, 200, 200, 200, 200),
+        TRACK_PAYMENT("POST /api/payments", 401, 201, 201, 201, 201),
+        GET_PAYMENT("GET /api/payments/{id}", 401, 403, 200, 403, 200),
+        MY_PAYMENTS("GET /api/me/payments", 401, 200, 200, 200, 200),
+        MY_TICKETS("GET /api/me/tickets", 401, 200, 200, 200, 200),
+        REVENUE("GET /api/organizers/me/revenue", 401, 403, 200, 200, 200),
+        EVENT_SALES("GET /api/events/{id}/sales", 401, 403, 200, 403, 200),
+        QUOTE_UNKNOWN_EVENT("GET /api/events/{id}/quote", 404, 404, 404, 404, 404),
+        TICKET_METADATA_UNKNOWN("GET /api/tickets/{id}/metadata", 404, 404, 404, 404, 404),
+        TICKET_IMAGE_UNKNOWN("GET /api/tickets/{id}/image.svg", 404, 404, 404, 404, 404);
 
         final String route;
         final int[] expected;
@@ -104,7 +116,27 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
                         .json(Map.of("message", message, "signature", wallet.sign(message))).send();
             }
             case HEALTH -> api.call("GET", "/health").token(token).send();
+            case TRACK_PAYMENT -> api.call("POST", "/api/payments").token(token).json(Map.of("txHash", randomHash())).send();
+            case GET_PAYMENT -> api.call("GET", "/api/payments/" + ownPayment()).token(token).send();
+            case MY_PAYMENTS -> api.call("GET", "/api/me/payments").token(token).send();
+            case MY_TICKETS -> api.call("GET", "/api/me/tickets").token(token).send();
+            case REVENUE -> api.call("GET", "/api/organizers/me/revenue").token(token).send();
+            case EVENT_SALES -> api.call("GET", "/api/events/" + ownEvent() + "/sales").token(token).send();
+            case QUOTE_UNKNOWN_EVENT -> api.call("GET", "/api/events/987654321/quote?quantity=1").token(token).send();
+            case TICKET_METADATA_UNKNOWN -> api.call("GET", "/api/tickets/987654321/metadata").token(token).send();
+            case TICKET_IMAGE_UNKNOWN -> api.call("GET", "/api/tickets/987654321/image.svg").token(token).send();
         };
+    }
+
+    /** A payment the ORGANIZER session reported (an unknown hash stays PENDING). */
+    private long ownPayment() {
+        Api.Response tracked = api.call("POST", "/api/payments").token(sessions.get(Who.ORGANIZER).token())
+                .json(Map.of("txHash", randomHash())).send();
+        return tracked.json().get("id").asLong();
+    }
+
+    private static String randomHash() {
+        return Numeric.toHexStringWithPrefixZeroPadded(new BigInteger(256, new SecureRandom()), 64);
     }
 
     private long ownEvent() {

@@ -1,0 +1,23 @@
+package io.echain.payments.internal;
+
+import io.echain.identity.HttpAuthorizationRules;
+import io.echain.identity.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Quotes and ticket metadata are public (wallets and marketplaces read them); revenue needs the
+ * ORGANIZER role; payments, my tickets and sales need a signed-in caller (ownership checked per item).
+ */
+@Component
+class PaymentAuthorizationRules implements HttpAuthorizationRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/events/*/quote", "/api/tickets/*/metadata", "/api/tickets/*/image.svg")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/organizers/me/revenue").hasRole(Role.ORGANIZER.name());
+    }
+}

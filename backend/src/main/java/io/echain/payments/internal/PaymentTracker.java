@@ -1,0 +1,90 @@
+package io.echain.payments.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Settles payments no block holds yet: a reverted transaction becomes FAILED; one that was never mined
+ * becomes FAILED after the timeout (counted from when it was reported or fell out of the chain). Mined,
+ * successful purchases are left to the indexer, which fills the same row.
+ */
+@Component
+class PaymentTracker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentTracker.class);
+
+    private final Payments payments;
+    private final ChainGateway chain;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration timeout;
+    private volatile ScheduledExecutorService scheduler;
+
+    PaymentTracker(Payments payments, ChainGateway chain, Clock clock,
+            @Value("${echain.payments.track-interval:2s}") Duration interval,
+            @Value("${echain.payments.pending-timeout:15m}") Duration timeout) {
+        this.payments = payments;
+        this.chain = chain;
+        this.clock = clock;
+        this.interval = interval;
+        this.timeout = timeout;
+    }
+
+    /** One pass over the unmined payments. */
+    void track() {
+        for (PaymentRow row : payments.unmined(500)) {
+            Optional<TransactionReceipt> receipt = chain.receipt(row.txHash());
+            if (receipt.isPresent()) {
+                TransactionReceipt r = receipt.get();
+                if (!r.isStatusOK()) {
+                    payments.fail(row.id(), "reverted", r.getBlockNumber().longValueExact());
+                } else if (r.getLogs().stream().noneMatch(l -> chain.paymentProcessor().equalsIgnoreCase(l.getAddress()))) {
+                    payments.fail(row.id(), "not a purchase on the PaymentProcessor", r.getBlockNumber().longValueExact());
+                }
+                continue;
+            }
+            if (row.updatedAt().plus(timeout).isBefore(clock.instant())) {
+                payments.fail(row.id(), "not mined within " + timeout.toSeconds() + " s", null);
+            }
+        }
+    }
+
+    private void safeTrack() {
+        try {
+            track();
+        } catch (RuntimeException e) {
+            log.warn("Payment tracking pass failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("payment-tracker").daemon().factory());
+            scheduler.scheduleWithFixedDelay(this::safeTrack, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

@@ -1,0 +1,194 @@
+package io.echain.payments.internal;
+
+import io.echain.payments.PaymentStatus;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The payments table. */
+@Repository
+class Payments {
+
+    static final String COLUMNS = """
+            id, tx_hash, payment_id, chain_event_id, event_id, buyer_address, quantity, amount, fee, refunded_count,
+            refunded_amount, status, failure_reason, block_number, block_hash, submitted_by, created_at, updated_at""";
+
+    /** A purchase as the chain reported it. */
+    record Purchase(BigInteger paymentId, BigInteger chainEventId, Long eventId, String buyer, int quantity,
+            BigInteger amount, BigInteger fee, String txHash, long blockNumber, String blockHash, int logIndex) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Payments(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Unmined rows (reported by clients, or rolled back) per transaction hash, oldest first. */
+    Map<String, Deque<Long>> unminedByTx(Collection<String> txHashes) {
+        Map<String, Deque<Long>> rows = new HashMap<>();
+        if (txHashes.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("select id, tx_hash from payments where payment_id is null and tx_hash = any(?) order by id")
+                .param(txHashes.toArray(String[]::new))
+                .query((rs, n) -> rows.computeIfAbsent(rs.getString(2), k -> new ArrayDeque<>()).add(rs.getLong(1)))
+                .list();
+        return rows;
+    }
+
+    void insertMined(List<Purchase> purchases) {
+        template.batchUpdate("""
+                insert into payments (tx_hash, payment_id, chain_event_id, event_id, buyer_address, quantity, amount, fee,
+                    status, block_number, block_hash, log_index) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                purchases, 1_000, (ps, p) -> {
+                    ps.setString(1, p.txHash());
+                    bind(ps, 2, p);
+                });
+    }
+
+    void updateMined(List<Long> ids, List<Purchase> purchases) {
+        template.batchUpdate("""
+                update payments set payment_id = ?, chain_event_id = ?, event_id = ?, buyer_address = ?, quantity = ?,
+                    amount = ?, fee = ?, status = 'PENDING', block_number = ?, block_hash = ?, log_index = ?,
+                    failure_reason = null, updated_at = now() where id = ?""",
+                java.util.stream.IntStream.range(0, ids.size()).boxed().toList(), 1_000, (ps, i) -> {
+                    bind(ps, 1, purchases.get(i));
+                    ps.setLong(11, ids.get(i));
+                });
+    }
+
+    private static void bind(PreparedStatement ps, int first, Purchase p) throws SQLException {
+        ps.setBigDecimal(first, new BigDecimal(p.paymentId()));
+        ps.setBigDecimal(first + 1, new BigDecimal(p.chainEventId()));
+        if (p.eventId() == null) {
+            ps.setNull(first + 2, Types.BIGINT);
+        } else {
+            ps.setLong(first + 2, p.eventId());
+        }
+        ps.setString(first + 3, p.buyer());
+        ps.setInt(first + 4, p.quantity());
+        ps.setBigDecimal(first + 5, new BigDecimal(p.amount()));
+        ps.setBigDecimal(first + 6, new BigDecimal(p.fee()));
+        ps.setLong(first + 7, p.blockNumber());
+        ps.setString(first + 8, p.blockHash());
+        ps.setInt(first + 9, p.logIndex());
+    }
+
+    /** The purchase left the chain (reorg): the row waits, PENDING and unmined, for its transaction again. */
+    void unmine(BigInteger paymentId) {
+        jdbc.sql("""
+                update payments set payment_id = null, status = 'PENDING', block_number = null, block_hash = null,
+                    log_index = null, refunded_count = 0, refunded_amount = 0, updated_at = now()
+                where payment_id = ?""").param(new BigDecimal(paymentId)).update();
+    }
+
+    /** Moves PENDING payments with enough confirmations to CONFIRMED; returns how many. */
+    int confirmThrough(long block) {
+        return jdbc.sql("""
+                update payments set status = 'CONFIRMED', updated_at = now()
+                where status = 'PENDING' and block_number <= ?""").param(block).update();
+    }
+
+    void refund(BigInteger paymentId, BigInteger amount, int delta, long confirmedThrough) {
+        jdbc.sql("""
+                update payments set refunded_count = refunded_count + :delta, refunded_amount = refunded_amount + :amount,
+                    status = case when refunded_count + :delta >= quantity then 'REFUNDED'
+                                  when block_number <= :confirmed then 'CONFIRMED' else 'PENDING' end,
+                    updated_at = now()
+                where payment_id = :id""")
+                .param("delta", delta).param("amount", new BigDecimal(amount)).param("confirmed", confirmedThrough)
+                .param("id", new BigDecimal(paymentId)).update();
+    }
+
+    void assignEvent(BigInteger chainEventId, long eventId) {
+        jdbc.sql("update payments set event_id = ? where chain_event_id = ? and event_id is null")
+                .params(eventId, new BigDecimal(chainEventId)).update();
+    }
+
+    long track(String txHash, String submittedBy, PaymentStatus status, String reason) {
+        return jdbc.sql("""
+                insert into payments (tx_hash, submitted_by, status, failure_reason) values (?, ?, ?, ?) returning id""")
+                .params(txHash, submittedBy, status.name(), reason).query(Long.class).single();
+    }
+
+    void claim(long id, String submittedBy) {
+        jdbc.sql("update payments set submitted_by = ? where id = ? and submitted_by is null").params(submittedBy, id)
+                .update();
+    }
+
+    Optional<PaymentRow> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from payments where id = ?").param(id).query(Payments::map).optional();
+    }
+
+    Optional<PaymentRow> firstOfTx(String txHash) {
+        return jdbc.sql("select " + COLUMNS + " from payments where tx_hash = ? order by id limit 1").param(txHash)
+                .query(Payments::map).optional();
+    }
+
+    List<PaymentRow> of(String address, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from payments where buyer_address = :a or submitted_by = :a "
+                + "order by id desc limit :limit").param("a", address).param("limit", limit).query(Payments::map).list();
+    }
+
+    List<PaymentRow> ofEvent(long eventId) {
+        return jdbc.sql("select " + COLUMNS + " from payments where event_id = ? order by id").param(eventId)
+                .query(Payments::map).list();
+    }
+
+    /** PENDING rows no block holds yet: reported by a client and not mined, or rolled back by a reorg. */
+    List<PaymentRow> unmined(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from payments where status = 'PENDING' and block_number is null "
+                + "order by id limit ?").param(limit).query(Payments::map).list();
+    }
+
+    boolean fail(long id, String reason, Long blockNumber) {
+        return jdbc.sql("""
+                update payments set status = 'FAILED', failure_reason = ?, block_number = ?, updated_at = now()
+                where id = ? and status = 'PENDING' and payment_id is null""")
+                .params(reason, blockNumber, id).update() == 1;
+    }
+
+    Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select status, count(*) from payments group by status")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static PaymentRow map(ResultSet rs, int n) throws SQLException {
+        return new PaymentRow(rs.getLong("id"), rs.getString("tx_hash"), big(rs, "payment_id"), big(rs, "chain_event_id"),
+                (Long) rs.getObject("event_id", Long.class), rs.getString("buyer_address"),
+                (Integer) rs.getObject("quantity", Integer.class), big(rs, "amount"), big(rs, "fee"),
+                rs.getInt("refunded_count"), big(rs, "refunded_amount"), PaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("failure_reason"), (Long) rs.getObject("block_number", Long.class), rs.getString("block_hash"),
+                rs.getString("submitted_by"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static BigInteger big(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.toBigIntegerExact();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,142 @@
+package io.echain.payments.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The event_revenue table: the running books of every on-chain event, changed by the projection only. */
+@Repository
+class Revenues {
+
+    /** Chain-side facts of one event, enough to route and price its purchases. */
+    record Registration(BigInteger chainEventId, Long eventId, int feeBps) {
+    }
+
+    private static final String COLUMNS = """
+            chain_event_id, event_id, organizer_address, fee_bps, event_end, tickets_sold, tickets_refunded, gross, refunded,
+            organizer_withdrawn, royalty_credited, royalty_withdrawn, settled_fee, settled_share, cancelled""";
+
+    private final JdbcClient jdbc;
+
+    Revenues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void register(BigInteger chainEventId, Long eventId, String organizer, int feeBps, Instant eventEnd, long block) {
+        jdbc.sql("""
+                insert into event_revenue (chain_event_id, event_id, organizer_address, fee_bps, event_end, block_number)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(new BigDecimal(chainEventId), eventId, organizer, feeBps, Timestamp.from(eventEnd), block).update();
+    }
+
+    void unregister(BigInteger chainEventId) {
+        jdbc.sql("delete from event_revenue where chain_event_id = ?").param(new BigDecimal(chainEventId)).update();
+    }
+
+    Map<BigInteger, Registration> registrations(Collection<BigInteger> chainEventIds) {
+        Map<BigInteger, Registration> found = new HashMap<>();
+        jdbc.sql("select chain_event_id, event_id, fee_bps from event_revenue where chain_event_id = any(?)")
+                .param(chainEventIds.stream().map(BigDecimal::new).toArray(BigDecimal[]::new))
+                .query((rs, n) -> {
+                    BigInteger id = rs.getBigDecimal(1).toBigIntegerExact();
+                    return found.put(id, new Registration(id, (Long) rs.getObject(2, Long.class), rs.getInt(3)));
+                }).list();
+        return found;
+    }
+
+    /** Chain events whose backend event is not known yet. */
+    List<BigInteger> unassigned() {
+        return jdbc.sql("select chain_event_id from event_revenue where event_id is null")
+                .query((rs, n) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
+    }
+
+    void assign(BigInteger chainEventId, long eventId) {
+        jdbc.sql("update event_revenue set event_id = ? where chain_event_id = ?")
+                .params(eventId, new BigDecimal(chainEventId)).update();
+    }
+
+    void addSales(BigInteger chainEventId, BigInteger amount, int tickets) {
+        jdbc.sql("update event_revenue set gross = gross + ?, tickets_sold = tickets_sold + ? where chain_event_id = ?")
+                .params(new BigDecimal(amount), tickets, new BigDecimal(chainEventId)).update();
+    }
+
+    void addRefund(BigInteger chainEventId, BigInteger amount, int tickets) {
+        jdbc.sql("""
+                update event_revenue set refunded = refunded + ?, tickets_refunded = tickets_refunded + ?
+                where chain_event_id = ?""").params(new BigDecimal(amount), tickets, new BigDecimal(chainEventId)).update();
+    }
+
+    void setCancelled(BigInteger chainEventId, boolean cancelled) {
+        jdbc.sql("update event_revenue set cancelled = ? where chain_event_id = ?")
+                .params(cancelled, new BigDecimal(chainEventId)).update();
+    }
+
+    void setSettled(BigInteger chainEventId, BigInteger fee, BigInteger share) {
+        jdbc.sql("update event_revenue set settled_fee = ?, settled_share = ? where chain_event_id = ?")
+                .params(fee == null ? null : new BigDecimal(fee), share == null ? null : new BigDecimal(share),
+                        new BigDecimal(chainEventId)).update();
+    }
+
+    void addOrganizerWithdrawn(BigInteger chainEventId, BigInteger amount) {
+        jdbc.sql("update event_revenue set organizer_withdrawn = organizer_withdrawn + ? where chain_event_id = ?")
+                .params(new BigDecimal(amount), new BigDecimal(chainEventId)).update();
+    }
+
+    void addRoyaltyCredited(BigInteger chainEventId, BigInteger amount) {
+        jdbc.sql("update event_revenue set royalty_credited = royalty_credited + ? where chain_event_id = ?")
+                .params(new BigDecimal(amount), new BigDecimal(chainEventId)).update();
+    }
+
+    void addRoyaltyWithdrawn(BigInteger chainEventId, BigInteger amount) {
+        jdbc.sql("update event_revenue set royalty_withdrawn = royalty_withdrawn + ? where chain_event_id = ?")
+                .params(new BigDecimal(amount), new BigDecimal(chainEventId)).update();
+    }
+
+    List<RevenueRow> ofOrganizer(String organizer) {
+        return jdbc.sql("select " + COLUMNS + " from event_revenue where organizer_address = ? order by chain_event_id")
+                .param(organizer).query(Revenues::map).list();
+    }
+
+    Optional<RevenueRow> ofEvent(long eventId) {
+        return jdbc.sql("select " + COLUMNS + " from event_revenue where event_id = ?").param(eventId)
+                .query(Revenues::map).optional();
+    }
+
+    Optional<RevenueRow> ofChainEvent(BigInteger chainEventId) {
+        return jdbc.sql("select " + COLUMNS + " from event_revenue where chain_event_id = ?")
+                .param(new BigDecimal(chainEventId)).query(Revenues::map).optional();
+    }
+
+    long ticketsSold() {
+        return jdbc.sql("select coalesce(sum(tickets_sold - tickets_refunded), 0) from event_revenue")
+                .query(Long.class).single();
+    }
+
+    private static RevenueRow map(ResultSet rs, int n) throws SQLException {
+        return new RevenueRow(big(rs, "chain_event_id"), (Long) rs.getObject("event_id", Long.class),
+                rs.getString("organizer_address"), rs.getInt("fee_bps"), rs.getTimestamp("event_end").toInstant(),
+                rs.getInt("tickets_sold"), rs.getInt("tickets_refunded"), big(rs, "gross"), big(rs, "refunded"),
+                big(rs, "organizer_withdrawn"), big(rs, "royalty_credited"), big(rs, "royalty_withdrawn"),
+                big(rs, "settled_fee"), big(rs, "settled_share"), rs.getBoolean("cancelled"));
+    }
+
+    private static BigInteger big(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.toBigIntegerExact();
+    }
+
+    static List<RevenueRow> none() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,56 @@
+package io.echain.payments.internal;
+
+import io.echain.chain.indexer.IndexerStatus;
+import io.echain.events.EventCatalog;
+import io.echain.identity.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/** Revenue and sales reports for organizers and admins, from the projection only (no node calls). */
+@Service
+class SalesService {
+
+    private final Revenues revenues;
+    private final EventCatalog catalog;
+    private final TicketQueries tickets;
+    private final PaymentService payments;
+    private final IndexerStatus indexer;
+    private final Clock clock;
+
+    SalesService(Revenues revenues, EventCatalog catalog, TicketQueries tickets, PaymentService payments,
+            IndexerStatus indexer, Clock clock) {
+        this.revenues = revenues;
+        this.catalog = catalog;
+        this.tickets = tickets;
+        this.payments = payments;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    RevenueView revenueOf(Caller organizer) {
+        return RevenueView.of(organizer.address(), revenues.ofOrganizer(organizer.address()), now());
+    }
+
+    SalesView sales(Caller caller, long eventId) {
+        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new PaymentProblems.EventNotFound(eventId));
+        if (!caller.isAdmin() && !event.organizer().equals(caller.address())) {
+            throw new PaymentProblems.NotEventOrganizer(eventId);
+        }
+        List<TicketView> sold = tickets.ofEvent(eventId);
+        Map<String, Integer> holders = new TreeMap<>();
+        sold.stream().filter(t -> !"REFUNDED".equals(t.status())).forEach(t -> holders.merge(t.owner(), 1, Integer::sum));
+        RevenueView.EventRevenue revenue = revenues.ofEvent(eventId).map(r -> RevenueView.EventRevenue.of(r, now()))
+                .orElse(null);
+        return new SalesView(eventId, revenue, sold,
+                holders.entrySet().stream().map(e -> new SalesView.Holder(e.getKey(), e.getValue())).toList(),
+                payments.ofEvent(eventId));
+    }
+
+    private Instant now() {
+        return indexer.progress().chainNow(clock.instant());
+    }
+}
