@@ -28,9 +28,10 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
 /**
- * Drives the test JVM's local Anvil: mine blocks, snapshots and reverts, time travel, automine, and transactions
- * signed with Anvil's development keys (purchases, direct event registrations). Build it from the context's
- * {@link ChainProperties}: {@code new AnvilRpc(chainProperties)}.
+ * Drives the test JVM's local Anvil the way wallets do: mine blocks, snapshots and reverts, time travel, automine,
+ * and real transactions signed with Anvil's development keys (purchases, refunds, withdrawals, transfers, direct event
+ * registrations). Transactions carry a fixed gas limit, so a reverting one is still mined. Build it from the
+ * context's {@link ChainProperties}: {@code new AnvilRpc(chainProperties)}.
  *
  * <p>Keys: 0 is the backend's operator (do not send with it while the outbox worker runs, or the worker must
  * repair its nonce), 9 deploys and owns the contracts (it may register events directly), 1 to 8 are buyers.
@@ -108,6 +109,18 @@ public final class AnvilRpc implements AutoCloseable {
         raw("evm_setNextBlockTimestamp", List.of(at.getEpochSecond()));
     }
 
+    /**
+     * Moves the chain's clock up to the wall clock if it lags (after {@link #revert(String)} it does): the outbox
+     * registers sale windows from wall-clock times.
+     */
+    public void catchUpWithWallClock() {
+        Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+        if (latestBlockTime().isBefore(now)) {
+            setNextBlockTimestamp(now);
+            mine(1);
+        }
+    }
+
     /** Timestamp of the latest block. */
     public Instant latestBlockTime() {
         return Instant.ofEpochSecond(call(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
@@ -134,6 +147,24 @@ public final class AnvilRpc implements AutoCloseable {
         return send(buyer, properties.paymentProcessor(), value, FunctionEncoder.encode(function));
     }
 
+    /** Sends {@code claimRefunds(tokenIds)} (the holder's tickets of a cancelled event); returns the tx hash. */
+    public String claimRefunds(Credentials holder, List<BigInteger> tokenIds) {
+        return send(holder, properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor(holder).claimRefunds(tokenIds).encodeFunctionCall());
+    }
+
+    /** Sends {@code withdrawRevenue(eventId)} from the organizer; returns the tx hash. */
+    public String withdrawRevenue(Credentials organizer, long eventId) {
+        return send(organizer, properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor(organizer).withdrawRevenue(BigInteger.valueOf(eventId)).encodeFunctionCall());
+    }
+
+    /** Sends {@code transferFrom(from, to, tokenId)} of a ticket; returns the tx hash. */
+    public String transfer(Credentials from, String to, BigInteger tokenId) {
+        return send(from, properties.ticketNft(), BigInteger.ZERO,
+                ticketNft(from).transferFrom(from.getAddress(), to, tokenId, BigInteger.ZERO).encodeFunctionCall());
+    }
+
     /** Registers an event on chain directly with the owner key (bypassing the backend); waits for the receipt. */
     public TransactionReceipt registerEvent(long eventId, String organizer, BigInteger price, int capacity,
             Instant saleStart, Instant saleEnd, Instant eventEnd) {
@@ -157,6 +188,12 @@ public final class AnvilRpc implements AutoCloseable {
 
     public Optional<TransactionReceipt> receipt(String txHash) {
         return call(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+    }
+
+    /** Waits (up to five seconds) until the transaction is mined and returns its receipt. */
+    public TransactionReceipt mined(String txHash) {
+        return awaitReceipt(txHash, Duration.ofSeconds(5))
+                .orElseThrow(() -> new IllegalStateException("not mined: " + txHash));
     }
 
     public Optional<TransactionReceipt> awaitReceipt(String txHash, Duration timeout) {
@@ -205,6 +242,11 @@ public final class AnvilRpc implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether {@code eventId} is registered and cancelled on chain. */
+    public boolean isCancelled(long eventId) {
+        return isRegistered(eventId) && event(eventId).cancelled;
     }
 
     /** Unit price and per-purchase limit. */

@@ -3,8 +3,8 @@ package io.echain.chain.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.echain.payments.internal.ChainDriver;
 import io.echain.payments.internal.ChainTest;
+import io.echain.support.AnvilRpc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -38,7 +38,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         long eventId = eventOnSale(organizer(), 100);
         index();
         for (int i = 0; i < 6; i++) {
-            buy(ChainDriver.account(1 + i % 3), eventId, 1 + i % 2);
+            buy(AnvilRpc.key(1 + i % 3), eventId, 1 + i % 2);
         }
         AtomicInteger applied = new AtomicInteger();
         LogProjection crashing = new LogProjection() {
@@ -84,7 +84,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         Session organizer = organizer();
         long eventId = eventOnSale(organizer, 100);
         Session buyer = sessionOf(4);
-        buy(ChainDriver.account(4), eventId, 1);
+        buy(AnvilRpc.key(4), eventId, 1);
         index();
         URI rpc = chainProperties.rpcUrl();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -94,7 +94,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
             proxy.down();
             scheduled.start();
             try {
-                buy(ChainDriver.account(4), eventId, 2);
+                buy(AnvilRpc.key(4), eventId, 2);
                 chain.mine(3);
                 Thread.sleep(500);
                 assertThat(meters.counter("echain.indexer.rpc.errors").count()).isPositive();

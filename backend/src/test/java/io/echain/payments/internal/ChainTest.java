@@ -3,6 +3,7 @@ package io.echain.payments.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.chain.indexer.ChainIndexer;
+import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import io.echain.support.ApiIntegrationTest;
 import io.echain.support.Wallet;
@@ -10,6 +11,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,15 +38,19 @@ public abstract class ChainTest extends ApiIntegrationTest {
     @Autowired
     protected io.echain.chain.ChainProperties chainProperties;
 
-    protected ChainDriver chain;
+    protected AnvilRpc chain;
 
     @BeforeEach
     void setUpChain() {
-        chain = new ChainDriver(chainProperties.rpcUrl().toString(), chainProperties.chainId(), chainProperties.ticketNft(),
-                chainProperties.paymentProcessor());
+        chain = new AnvilRpc(chainProperties);
         chain.catchUpWithWallClock();
         awaitOutboxIdle();
         index();
+    }
+
+    @AfterEach
+    void closeChain() {
+        chain.close();
     }
 
     /** Applies everything the node has (waiting briefly if another test context holds the indexer lock). */
@@ -69,12 +75,12 @@ public abstract class ChainTest extends ApiIntegrationTest {
 
     /** A signed-in session for Anvil account {@code index}. */
     protected Session sessionOf(int index) {
-        return signIn(Wallet.of(ChainDriver.KEYS.get(index).substring(2)));
+        return signIn(Wallet.of(AnvilRpc.KEYS.get(index).substring(2)));
     }
 
     /** Anvil account {@code index} as a signed-in organizer (it has ETH to withdraw with). */
     protected Session organizerOf(int index) {
-        Wallet wallet = Wallet.of(ChainDriver.KEYS.get(index).substring(2));
+        Wallet wallet = Wallet.of(AnvilRpc.KEYS.get(index).substring(2));
         Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address()).token(admin().token()).send();
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         return signIn(wallet);
@@ -121,7 +127,8 @@ public abstract class ChainTest extends ApiIntegrationTest {
         String hash = chain.purchase(buyer, eventId, quantity, PRICE.multiply(BigInteger.valueOf(quantity)));
         var receipt = chain.mined(hash);
         assertThat(receipt.isStatusOK()).as("purchase of %d tickets of event %d mined in block %s at chain time %d: %s",
-                quantity, eventId, receipt.getBlockNumber(), chain.latestTimestamp(), receipt.getRevertReason()).isTrue();
+                quantity, eventId, receipt.getBlockNumber(), chain.latestBlockTime().getEpochSecond(),
+                receipt.getRevertReason()).isTrue();
         return hash;
     }
 

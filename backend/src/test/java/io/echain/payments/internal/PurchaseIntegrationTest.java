@@ -2,6 +2,7 @@ package io.echain.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class PurchaseIntegrationTest extends ChainTest {
         Session organizer = organizer();
         long eventId = eventOnSale(organizer, 10);
         Session buyer = sessionOf(1);
-        Credentials wallet = ChainDriver.account(1);
+        Credentials wallet = AnvilRpc.key(1);
 
         String tx = buy(wallet, eventId, 2);
         Api.Response tracked = track(buyer, tx);
@@ -51,7 +52,7 @@ class PurchaseIntegrationTest extends ChainTest {
     void underpaidPurchaseRevertsAndIsFailed() {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(2);
-        String tx = chain.purchase(ChainDriver.account(2), eventId, 2, PRICE);
+        String tx = chain.purchase(AnvilRpc.key(2), eventId, 2, PRICE);
         assertThat(chain.mined(tx).isStatusOK()).isFalse();
 
         Api.Response tracked = track(buyer, tx);
@@ -67,10 +68,10 @@ class PurchaseIntegrationTest extends ChainTest {
     void purchaseReportedBeforeItIsMinedIsPendingUntilItRevertsOrLands() {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(3);
-        chain.setAutomine(false);
+        chain.automine(false);
         try {
-            String failing = chain.purchase(ChainDriver.account(3), eventId, 1, BigInteger.ONE);
-            String good = chain.purchase(ChainDriver.account(3), eventId, 1, PRICE);
+            String failing = chain.purchase(AnvilRpc.key(3), eventId, 1, BigInteger.ONE);
+            String good = chain.purchase(AnvilRpc.key(3), eventId, 1, PRICE);
             long failingId = track(buyer, failing).json().get("id").asLong();
             Api.Response goodTracked = track(buyer, good);
             assertThat(goodTracked.json().get("status").asString()).isEqualTo("PENDING");
@@ -87,7 +88,7 @@ class PurchaseIntegrationTest extends ChainTest {
             assertThat(landed.get("confirmations").asLong()).isEqualTo(1);
             assertThat(landed.get("paymentId").isNull()).isFalse();
         } finally {
-            chain.setAutomine(true);
+            chain.automine(true);
         }
     }
 
@@ -95,7 +96,7 @@ class PurchaseIntegrationTest extends ChainTest {
     void reportingTheSameHashAgainReturnsTheSamePayment() {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(4);
-        String tx = buy(ChainDriver.account(4), eventId, 1);
+        String tx = buy(AnvilRpc.key(4), eventId, 1);
         index();
 
         Api.Response first = track(buyer, tx);
@@ -111,9 +112,9 @@ class PurchaseIntegrationTest extends ChainTest {
     @Test
     void transactionThatIsNotOurPurchaseIs422() {
         Session sender = sessionOf(5);
-        String plain = chain.sendPlain(ChainDriver.account(5), ChainDriver.account(6).getAddress(), BigInteger.ONE);
+        String plain = chain.send(AnvilRpc.key(5), AnvilRpc.key(6).getAddress(), BigInteger.ONE, "0x");
         chain.mined(plain);
-        String toTicketContract = chain.sendPlain(ChainDriver.account(5), chain.ticketNft(), BigInteger.ZERO);
+        String toTicketContract = chain.send(AnvilRpc.key(5), chainProperties.ticketNft(), BigInteger.ZERO, "0x");
         chain.mined(toTicketContract);
 
         assertProblem(track(sender, plain), 422, "unprocessable");
@@ -143,7 +144,7 @@ class PurchaseIntegrationTest extends ChainTest {
     void paymentsAreVisibleOnlyToTheirBuyerAndAdmins() {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(6);
-        long id = track(buyer, buy(ChainDriver.account(6), eventId, 1)).json().get("id").asLong();
+        long id = track(buyer, buy(AnvilRpc.key(6), eventId, 1)).json().get("id").asLong();
 
         assertThat(api.get("/api/payments/" + id, admin().token()).status()).isEqualTo(200);
         assertProblem(api.get("/api/payments/" + id, attendee().token()), 403, "forbidden");
@@ -154,7 +155,7 @@ class PurchaseIntegrationTest extends ChainTest {
     @Test
     void exposesIndexerAndPaymentMetrics() {
         long eventId = eventOnSale(organizer(), 10);
-        buy(ChainDriver.account(7), eventId, 1);
+        buy(AnvilRpc.key(7), eventId, 1);
         index();
 
         String metrics = api.get("/actuator/prometheus").body();

@@ -2,6 +2,7 @@ package io.echain.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import java.math.BigInteger;
 import java.util.Map;
@@ -27,9 +28,9 @@ class QuoteAndMetadataIntegrationTest extends ChainTest {
         assertThat(quote.get("remaining").asInt()).isEqualTo(5);
         assertThat(new BigInteger(quote.get("gasEstimate").asString())).isGreaterThan(BigInteger.valueOf(50_000));
         assertThat(new BigInteger(quote.get("feePerGasWei").asString())).isPositive();
-        assertThat(quote.get("to").asString()).isEqualTo(chain.processor().toLowerCase());
+        assertThat(quote.get("to").asString()).isEqualTo(chainProperties.paymentProcessor().toLowerCase());
 
-        String sent = chain.sendRaw(ChainDriver.account(1), quote.get("to").asString(),
+        String sent = chain.send(AnvilRpc.key(1), quote.get("to").asString(),
                 new BigInteger(quote.get("value").asString()), quote.get("data").asString());
         assertThat(chain.mined(sent).isStatusOK()).as("the quoted call buys the tickets").isTrue();
         assertThat(api.get("/api/events/" + eventId + "/quote?quantity=2").status()).as("anonymous quotes").isEqualTo(200);
@@ -44,7 +45,7 @@ class QuoteAndMetadataIntegrationTest extends ChainTest {
         assertProblem(api.get("/api/events/" + eventId + "/quote?quantity=3"), 409, "conflict");
         assertProblem(api.get("/api/events/987654321/quote?quantity=1"), 404, "not-found");
 
-        buy(ChainDriver.account(2), eventId, 2);
+        buy(AnvilRpc.key(2), eventId, 2);
         Api.Response soldOut = api.get("/api/events/" + eventId + "/quote?quantity=1");
         assertProblem(soldOut, 409, "conflict");
         assertThat(soldOut.json().get("detail").asString()).contains("sold out");
@@ -63,7 +64,7 @@ class QuoteAndMetadataIntegrationTest extends ChainTest {
         Map<String, Object> body = eventBody("Rock & <Roll> \"Night\"");
         body.put("priceWei", PRICE.toString());
         long eventId = eventOnSale(organizer, body);
-        buy(ChainDriver.account(3), eventId, 2);
+        buy(AnvilRpc.key(3), eventId, 2);
         index();
         String tokenId = api.get("/api/me/tickets", sessionOf(3).token()).json().valueStream()
                 .filter(t -> t.get("eventId").asLong() == eventId).reduce((a, b) -> b).orElseThrow().get("tokenId").asString();

@@ -2,7 +2,9 @@ package io.echain.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.echain.support.AnvilRpc;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         Session organizer = organizerOf(7);
         long eventId = eventOnSale(organizer, 10);
         Session buyer = sessionOf(8);
-        long paymentId = track(buyer, buy(ChainDriver.account(8), eventId, 2)).json().get("id").asLong();
+        long paymentId = track(buyer, buy(AnvilRpc.key(8), eventId, 2)).json().get("id").asLong();
         index();
         List<BigInteger> tokens = api.get("/api/me/tickets", buyer.token()).json().valueStream()
                 .filter(t -> t.get("eventId").asLong() == eventId).map(t -> new BigInteger(t.get("tokenId").asString()))
@@ -24,7 +26,7 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         assertThat(tokens).hasSize(2);
 
         cancel(organizer, eventId);
-        chain.mined(chain.claimRefunds(ChainDriver.account(8), tokens));
+        chain.mined(chain.claimRefunds(AnvilRpc.key(8), tokens));
         chain.mine(3);
         index();
 
@@ -48,11 +50,12 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         Map<String, Object> body = eventBody("Short event");
         body.put("priceWei", PRICE.toString());
         // Relative to the later of wall clock and chain time: earlier tests mine many blocks and move the chain ahead.
-        Instant start = Instant.ofEpochSecond(Math.max(Instant.now().getEpochSecond(), chain.latestTimestamp()) + 120);
+        Instant start = Instant.ofEpochSecond(
+                Math.max(Instant.now().getEpochSecond(), chain.latestBlockTime().getEpochSecond()) + 120);
         body.put("startsAt", start.toString());
         body.put("endsAt", start.plusSeconds(30).toString());
         long eventId = eventOnSale(organizer, body);
-        buy(ChainDriver.account(1), eventId, 3);
+        buy(AnvilRpc.key(1), eventId, 3);
         index();
         BigInteger gross = PRICE.multiply(BigInteger.valueOf(3));
         BigInteger fee = gross.divide(BigInteger.valueOf(20));
@@ -60,13 +63,14 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         assertThat(before.get("inEscrowWei").asString()).isEqualTo(gross.toString());
         assertThat(before.get("withdrawableWei").asString()).isEqualTo("0");
 
-        chain.increaseTime(Math.max(1, start.plusSeconds(31).getEpochSecond() - chain.latestTimestamp()));
+        chain.increaseTime(Duration.ofSeconds(
+                Math.max(1, start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
         chain.mine(1);
         index();
         assertThat(eventRevenue(organizer, eventId).get("withdrawableWei").asString())
                 .isEqualTo(gross.subtract(fee).toString());
 
-        chain.mined(chain.withdrawRevenue(ChainDriver.account(8), eventId));
+        chain.mined(chain.withdrawRevenue(AnvilRpc.key(8), eventId));
         index();
 
         JsonNode after = eventRevenue(organizer, eventId);
@@ -83,14 +87,14 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         long eventId = eventOnSale(organizer, 10);
         Session seller = sessionOf(2);
         Session receiver = sessionOf(3);
-        buy(ChainDriver.account(2), eventId, 1);
+        buy(AnvilRpc.key(2), eventId, 1);
         index();
         JsonNode ticket = api.get("/api/me/tickets", seller.token()).json().valueStream()
                 .filter(t -> t.get("eventId").asLong() == eventId).findFirst().orElseThrow();
         BigInteger tokenId = new BigInteger(ticket.get("tokenId").asString());
         assertThat(ticket.get("status").asString()).isEqualTo("ACTIVE");
 
-        chain.mined(chain.transfer(ChainDriver.account(2), receiver.wallet().address(), tokenId));
+        chain.mined(chain.transfer(AnvilRpc.key(2), receiver.wallet().address(), tokenId));
         index();
 
         assertThat(api.get("/api/me/tickets", seller.token()).json().valueStream()

@@ -2,6 +2,7 @@ package io.echain.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.echain.support.AnvilRpc;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ class ReorgIntegrationTest extends ChainTest {
         index();
         String snapshot = chain.snapshot();
 
-        String droppedTx = buy(ChainDriver.account(1), eventId, 2);
+        String droppedTx = buy(AnvilRpc.key(1), eventId, 2);
         long droppedId = track(dropped, droppedTx).json().get("id").asLong();
         index();
         assertThat(payment(dropped, droppedId).get("status").asString()).isEqualTo("PENDING");
@@ -27,7 +28,7 @@ class ReorgIntegrationTest extends ChainTest {
 
         chain.revert(snapshot);
         chain.catchUpWithWallClock();
-        String replacementTx = buy(ChainDriver.account(2), eventId, 1);
+        String replacementTx = buy(AnvilRpc.key(2), eventId, 1);
         long replacementId = track(replacing, replacementTx).json().get("id").asLong();
         chain.mine(3);
         index();
