@@ -4,9 +4,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 /**
- * What the chain integration needs to put an event on chain: organizer, price, capacity and the times the sale
- * window is derived from (see docs/chain.md).
+ * What the chain integration needs to put an event on chain: organizer, price, capacity, the sale window (with the
+ * defaults applied: sales open at creation and close at the start unless the organizer chose otherwise), the end
+ * and the transfer lock (see docs/chain.md).
  */
-public record ChainListing(long eventId, String organizer, BigInteger priceWei, int capacity, Instant createdAt,
-        Instant startsAt, Instant endsAt, boolean cancelled) {
+public record ChainListing(long eventId, String organizer, BigInteger priceWei, int capacity, Instant saleStartsAt,
+        Instant saleEndsAt, Instant endsAt, boolean transferLocked, boolean cancelled) {
 }

@@ -104,6 +104,75 @@ class EventsOnChainIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void registersTheOrganizersTransferLockAndSaleWindow() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("Locked, own sale window");
+        Instant startsAt = Instant.parse((String) body.get("startsAt"));
+        Instant saleStart = startsAt.minus(Duration.ofDays(7));
+        Instant saleEnd = startsAt.plus(Duration.ofHours(1)); // sales may go on after the doors open, until endsAt
+        body.put("saleStartsAt", saleStart.toString());
+        body.put("saleEndsAt", saleEnd.toString());
+        body.put("transferLocked", true);
+        JsonNode created = createEvent(organizer, body);
+        long id = created.get("id").asLong();
+        assertThat(created.get("transferLocked").asBoolean()).isTrue();
+        assertThat(created.get("saleStartsAt").asString()).isEqualTo(saleStart.toString());
+        assertThat(created.get("saleEndsAt").asString()).isEqualTo(saleEnd.toString());
+
+        await("registered", () -> chain.isRegistered(id));
+        var onChain = chain.event(id);
+        assertThat(onChain.transferLocked).isTrue();
+        assertThat(onChain.saleStart.longValueExact()).isEqualTo(saleStart.getEpochSecond());
+        assertThat(onChain.saleEnd.longValueExact()).isEqualTo(saleEnd.getEpochSecond());
+        assertThat(onChain.eventEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
+
+        // Without the choices: unlocked, sales from creation until the start (as before).
+        JsonNode plain = createEvent(organizer, eventBody("Defaults"));
+        long plainId = plain.get("id").asLong();
+        assertThat(plain.get("transferLocked").asBoolean()).isFalse();
+        await("default registered", () -> chain.isRegistered(plainId));
+        assertThat(chain.event(plainId).transferLocked).isFalse();
+        assertThat(chain.event(plainId).saleStart.longValueExact())
+                .isEqualTo(Instant.parse(plain.get("createdAt").asString()).getEpochSecond());
+    }
+
+    @Test
+    void saleWindowChangesReachTheChain() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("Window moves");
+        long id = createEvent(organizer, body).get("id").asLong();
+        Instant startsAt = Instant.parse((String) body.get("startsAt"));
+        await("registered", () -> chain.isRegistered(id));
+        assertThat(chain.event(id).saleEnd.longValueExact()).isEqualTo(startsAt.getEpochSecond());
+
+        Instant saleStart = startsAt.minus(Duration.ofDays(2));
+        Instant saleEnd = startsAt.minus(Duration.ofDays(1));
+        body.put("saleStartsAt", saleStart.toString());
+        body.put("saleEndsAt", saleEnd.toString());
+        var updated = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(body).send();
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("saleStartsAt").asString()).isEqualTo(saleStart.toString());
+        await("sale window on chain", () -> chain.event(id).saleEnd.longValueExact() == saleEnd.getEpochSecond());
+        assertThat(chain.event(id).saleStart.longValueExact()).isEqualTo(saleStart.getEpochSecond());
+        assertThat(chain.event(id).transferLocked).isFalse();
+
+        // A replacement without the window goes back to the defaults: sales close at the (moved) start.
+        body.remove("saleStartsAt");
+        body.remove("saleEndsAt");
+        Instant newStart = startsAt.plus(Duration.ofHours(1));
+        body.put("startsAt", newStart.toString());
+        var reset = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(body).send();
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.json().get("saleEndsAt").asString()).isEqualTo(newStart.toString());
+        assertThat(reset.json().get("saleStartsAt").asString()).isEqualTo(reset.json().get("createdAt").asString());
+        await("default window on chain", () -> chain.event(id).saleEnd.longValueExact() == newStart.getEpochSecond());
+        assertThat(chain.event(id).saleStart.longValueExact())
+                .isEqualTo(Instant.parse(reset.json().get("createdAt").asString()).getEpochSecond());
+    }
+
+    @Test
     void registersTwentyConcurrentPublicationsWithConsecutiveNonces() throws Exception {
         Session organizer = organizer();
         String operator = AnvilRpc.key(AnvilRpc.OPERATOR).getAddress();

@@ -44,6 +44,21 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
                 invalid("end equal to start", "endsAt", b -> b.put("endsAt", b.get("startsAt"))),
                 invalid("start in the past", "startsAt", b -> b.put("startsAt", now.minus(1, ChronoUnit.HOURS).toString())),
                 invalid("start not a date", "startsAt", b -> b.put("startsAt", "next friday")),
+                invalid("sale end after the event's end", "saleEndsAt",
+                        b -> b.put("saleEndsAt", Instant.parse((String) b.get("endsAt")).plusSeconds(1).toString())),
+                invalid("sale end equal to sale start", "saleEndsAt", b -> {
+                    b.put("saleStartsAt", now.plus(1, ChronoUnit.DAYS).toString());
+                    b.put("saleEndsAt", now.plus(1, ChronoUnit.DAYS).toString());
+                }),
+                invalid("sale end before sale start", "saleEndsAt", b -> {
+                    b.put("saleStartsAt", now.plus(2, ChronoUnit.DAYS).toString());
+                    b.put("saleEndsAt", now.plus(1, ChronoUnit.DAYS).toString());
+                }),
+                invalid("sale start not before the start (default sale end)", "saleStartsAt",
+                        b -> b.put("saleStartsAt", b.get("startsAt"))),
+                invalid("sale end before creation (default sale start)", "saleEndsAt",
+                        b -> b.put("saleEndsAt", now.minus(1, ChronoUnit.HOURS).toString())),
+                invalid("sale start not a date", "saleStartsAt", b -> b.put("saleStartsAt", "soon")),
                 invalid("price missing", "priceWei", b -> b.remove("priceWei")),
                 invalid("price negative", "priceWei", b -> b.put("priceWei", "-1")),
                 invalid("price above 10^30", "priceWei", b -> b.put("priceWei", "1000000000000000000000000000001")),
@@ -95,6 +110,12 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
         body.put("priceWei", "0");
         body.put("capacity", 1);
         body.remove("description");
+        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+        // The sale window may open in the past and close exactly at the end; one second is enough.
+        body.put("saleStartsAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        body.put("saleEndsAt", body.get("endsAt"));
+        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+        body.put("saleStartsAt", Instant.parse((String) body.get("endsAt")).minusSeconds(1).toString());
         assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
     }
 

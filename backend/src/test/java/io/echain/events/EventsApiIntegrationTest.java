@@ -119,6 +119,61 @@ class EventsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void saleWindowDefaultsToCreationUntilStartAndIsShown() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("Default window");
+        JsonNode created = createEvent(organizer, body);
+        assertThat(created.get("transferLocked").asBoolean()).isFalse();
+        assertThat(created.get("saleStartsAt").asString()).isEqualTo(created.get("createdAt").asString());
+        assertThat(created.get("saleEndsAt").asString()).isEqualTo(body.get("startsAt"));
+
+        Instant startsAt = Instant.parse((String) body.get("startsAt"));
+        Map<String, Object> chosen = eventBody("Chosen window");
+        chosen.put("saleStartsAt", startsAt.minus(10, ChronoUnit.DAYS).toString());
+        chosen.put("saleEndsAt", chosen.get("endsAt")); // sales may run until the end
+        long id = createEvent(organizer, chosen).get("id").asLong();
+        JsonNode shown = api.get("/api/events/" + id).json();
+        assertThat(shown.get("saleStartsAt").asString()).isEqualTo(chosen.get("saleStartsAt"));
+        assertThat(shown.get("saleEndsAt").asString()).isEqualTo(chosen.get("endsAt"));
+        JsonNode listed = api.get("/api/events?organizer=" + organizer.address() + "&sort=createdAt,desc").json()
+                .get("items").get(0);
+        assertThat(listed.get("saleEndsAt").asString()).isEqualTo(chosen.get("endsAt"));
+    }
+
+    @Test
+    void transferLockIsFixedAfterCreation() {
+        Session organizer = organizer();
+        Map<String, Object> body = eventBody("Locked");
+        body.put("transferLocked", true);
+        long id = createEvent(organizer, body).get("id").asLong();
+        assertThat(api.get("/api/events/" + id).json().get("transferLocked").asBoolean()).isTrue();
+
+        body.put("transferLocked", false);
+        Api.Response changed = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"")
+                .json(body).send();
+        assertProblem(changed, 409, "conflict");
+        assertThat(changed.json().get("errors").has("transferLocked")).as(changed.toString()).isTrue();
+        assertThat(api.get("/api/events/" + id, organizer.token()).json().get("version").asLong()).isZero();
+
+        body.put("transferLocked", true); // repeating the value is fine
+        Api.Response same = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"")
+                .json(body).send();
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        body.remove("transferLocked"); // and so is leaving it out: it keeps its value
+        body.put("name", "Still locked");
+        Api.Response omitted = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"1\"")
+                .json(body).send();
+        assertThat(omitted.status()).as(omitted.toString()).isEqualTo(200);
+        assertThat(omitted.json().get("transferLocked").asBoolean()).isTrue();
+
+        long unlocked = createEvent(organizer).get("id").asLong();
+        Map<String, Object> lock = eventBody("Lock later");
+        lock.put("transferLocked", true);
+        assertProblem(api.call("PUT", "/api/events/" + unlocked).token(organizer.token()).header("If-Match", "*")
+                .json(lock).send(), 409, "conflict");
+    }
+
+    @Test
     void secondEditorWithTheOldETagGets412() {
         Session organizer = organizer();
         long id = createEvent(organizer).get("id").asLong();

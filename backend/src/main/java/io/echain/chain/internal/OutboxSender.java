@@ -76,12 +76,12 @@ class OutboxSender {
             return null;
         }
         long eventEnd = event.endsAt().getEpochSecond();
-        long saleEnd = Math.min(event.startsAt().getEpochSecond(), eventEnd);
-        long saleStart = Math.min(event.createdAt().getEpochSecond(), saleEnd - 1);
+        long saleEnd = Math.min(event.saleEndsAt().getEpochSecond(), eventEnd);
+        long saleStart = Math.min(event.saleStartsAt().getEpochSecond(), saleEnd - 1);
         try {
             return new Call(ticketNft.getContractAddress(), ticketNft.registerEvent(id(command), event.organizer(),
                     event.priceWei(), BigInteger.valueOf(event.capacity()), BigInteger.valueOf(saleStart),
-                    BigInteger.valueOf(saleEnd), BigInteger.valueOf(eventEnd), false).encodeFunctionCall());
+                    BigInteger.valueOf(saleEnd), BigInteger.valueOf(eventEnd), event.transferLocked()).encodeFunctionCall());
         } catch (UnsupportedOperationException e) { // a value that does not fit its Solidity type
             state.finish(command, ChainCommand.Status.FAILED, "cannot be encoded: " + e.getMessage());
             return null;
@@ -100,9 +100,9 @@ class OutboxSender {
             return null;
         }
         EventTicketNFT.EventView registered = current.get();
-        // The contract's eventEnd is fixed at registration; sales must close by then.
-        long saleEnd = Math.min(event.startsAt().getEpochSecond(), registered.eventEnd.longValueExact());
-        long saleStart = Math.min(event.createdAt().getEpochSecond(), saleEnd - 1);
+        // The contract's eventEnd (and transfer lock) are fixed at registration; sales must close by then.
+        long saleEnd = Math.min(event.saleEndsAt().getEpochSecond(), registered.eventEnd.longValueExact());
+        long saleStart = Math.min(event.saleStartsAt().getEpochSecond(), saleEnd - 1);
         if (registered.price.equals(event.priceWei()) && registered.capacity.intValueExact() == event.capacity()
                 && registered.saleStart.longValueExact() == saleStart && registered.saleEnd.longValueExact() == saleEnd) {
             state.finish(command, ChainCommand.Status.CONFIRMED, "already up to date on chain");

@@ -24,7 +24,8 @@ class EventChainSyncService implements EventChainSync {
     @Override
     public Optional<ChainListing> listing(long eventId) {
         return jdbc.sql("""
-                select id, organizer_address, price_wei, capacity, created_at, starts_at, ends_at, status
+                select id, organizer_address, price_wei, capacity, coalesce(sale_starts_at, created_at) as sale_start,
+                    coalesce(sale_ends_at, starts_at) as sale_end, ends_at, transfer_locked, status
                 from events where id = ?""").param(eventId).query(EventChainSyncService::map).optional();
     }
 
@@ -40,8 +41,9 @@ class EventChainSyncService implements EventChainSync {
     private static ChainListing map(ResultSet rs, int n) throws SQLException {
         return new ChainListing(rs.getLong("id"), rs.getString("organizer_address"),
                 rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("ends_at", OffsetDateTime.class).toInstant(), "CANCELLED".equals(rs.getString("status")));
+                rs.getObject("sale_start", OffsetDateTime.class).toInstant(),
+                rs.getObject("sale_end", OffsetDateTime.class).toInstant(),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getBoolean("transfer_locked"),
+                "CANCELLED".equals(rs.getString("status")));
     }
 }

@@ -118,7 +118,8 @@ class EventController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace an event's details (its organizer or an admin); requires If-Match with the ETag")
     @ApiResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "Quoted new version"))
-    @ApiResponse(responseCode = "409", description = "Capacity below tickets sold, or the event is cancelled or finished",
+    @ApiResponse(responseCode = "409", description = "Capacity below tickets sold, a transferLocked different from the "
+            + "one set at creation, or the event is cancelled or finished",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))

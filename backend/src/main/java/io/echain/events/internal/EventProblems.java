@@ -34,6 +34,14 @@ final class EventProblems {
         }
     }
 
+    static final class TransferLockFixed extends ApiProblem {
+        TransferLockFixed(long id, boolean locked) {
+            super(ProblemType.CONFLICT, "Event " + id + " was created with transferLocked " + locked
+                    + "; it is fixed on chain at registration and cannot change",
+                    java.util.Map.of("transferLocked", "is fixed at creation (" + locked + ")"));
+        }
+    }
+
     static final class EventVersionMismatch extends ApiProblem {
         EventVersionMismatch(long id, long current) {
             super(ProblemType.PRECONDITION_FAILED, "Event " + id + " was changed meanwhile (now version " + current

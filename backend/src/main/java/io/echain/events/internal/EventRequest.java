@@ -22,7 +22,14 @@ record EventRequest(
         @NotNull Instant endsAt,
         @NotNull @ValidWei @Schema(description = "Ticket price in wei, decimal string, 0..10^30", example = "10000000000000000")
         String priceWei,
-        @NotNull @Min(1) @Max(1_000_000) Integer capacity) {
+        @NotNull @Min(1) @Max(1_000_000) Integer capacity,
+        @Schema(description = "When ticket sales open (ISO-8601); default: when the event is created")
+        Instant saleStartsAt,
+        @Schema(description = "When ticket sales close (ISO-8601), at most endsAt; default: startsAt")
+        Instant saleEndsAt,
+        @Schema(description = "Tickets cannot be transferred until the event ends. Set on create (default false); "
+                + "fixed afterwards: a PUT may omit it or repeat it, a different value is 409")
+        Boolean transferLocked) {
 
     BigInteger price() {
         return Wei.parse(priceWei);
@@ -32,8 +39,16 @@ record EventRequest(
         return description == null ? "" : description;
     }
 
-    /** Rules across fields; {@code previousStart} is null on create. */
-    Map<String, String> crossFieldErrors(Instant now, Instant previousStart) {
+    boolean transferLockedOrDefault() {
+        return Boolean.TRUE.equals(transferLocked);
+    }
+
+    /**
+     * Rules across fields; {@code previousStart} is null on create. {@code createdAt} is when the event was (or is
+     * being) created: sales open then unless {@code saleStartsAt} says otherwise. The sale window must satisfy
+     * saleStartsAt < saleEndsAt <= endsAt, with the defaults (creation time, startsAt) for what is not given.
+     */
+    Map<String, String> crossFieldErrors(Instant now, Instant previousStart, Instant createdAt) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!endsAt.isAfter(startsAt)) {
             errors.put("endsAt", "must be after startsAt");
@@ -41,6 +56,15 @@ record EventRequest(
         boolean startChanged = previousStart == null || !previousStart.equals(startsAt);
         if (startChanged && !startsAt.isAfter(now)) {
             errors.put("startsAt", "must be in the future");
+        }
+        Instant saleEnd = saleEndsAt != null ? saleEndsAt : startsAt;
+        if (saleEndsAt != null && saleEndsAt.isAfter(endsAt)) {
+            errors.put("saleEndsAt", "must not be after endsAt");
+        } else if (saleStartsAt != null && !saleStartsAt.isBefore(saleEnd)) {
+            errors.put(saleEndsAt != null ? "saleEndsAt" : "saleStartsAt", saleEndsAt != null
+                    ? "must be after saleStartsAt" : "must be before startsAt (when sales close unless saleEndsAt is set)");
+        } else if (saleStartsAt == null && saleEndsAt != null && !saleEndsAt.isAfter(createdAt)) {
+            errors.put("saleEndsAt", "must be after the event's creation (when sales open unless saleStartsAt is set)");
         }
         return errors;
     }

@@ -37,7 +37,8 @@ class EventService {
 
     @Transactional
     EventView create(Caller organizer, EventRequest request) {
-        rejectInvalid(request.crossFieldErrors(clock.instant(), null));
+        Instant now = clock.instant();
+        rejectInvalid(request.crossFieldErrors(now, null, now));
         long id = events.insert(organizer.address(), request);
         publisher.publishEvent(new EventPublished(id, organizer.address()));
         return view(load(id), 0);
@@ -51,7 +52,10 @@ class EventService {
     @Transactional
     EventView update(Caller caller, long id, Long expectedVersion, EventRequest request) {
         EventRow row = editableBy(caller, id, expectedVersion);
-        rejectInvalid(request.crossFieldErrors(clock.instant(), row.startsAt()));
+        rejectInvalid(request.crossFieldErrors(clock.instant(), row.startsAt(), row.createdAt()));
+        if (request.transferLocked() != null && request.transferLocked() != row.transferLocked()) {
+            throw new EventProblems.TransferLockFixed(id, row.transferLocked());
+        }
         int sold = ticketSales.soldCount(id);
         if (request.capacity() < sold) {
             throw new EventProblems.CapacityBelowSold(request.capacity(), sold);

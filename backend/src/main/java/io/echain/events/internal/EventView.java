@@ -5,6 +5,9 @@ import java.time.Instant;
 
 /** An event as the API shows it. */
 record EventView(long id, String name, String description, String location, Instant startsAt, Instant endsAt,
+        @Schema(description = "When ticket sales open: as set, else the creation time") Instant saleStartsAt,
+        @Schema(description = "When ticket sales close: as set, else startsAt") Instant saleEndsAt,
+        @Schema(description = "Tickets cannot be transferred until the event ends; fixed at creation") boolean transferLocked,
         @Schema(description = "Ticket price in wei, decimal string") String priceWei,
         String organizer, EventStatus status, Availability availability, Chain chain, Instant createdAt,
         Instant updatedAt, long version) {
@@ -18,7 +21,7 @@ record EventView(long id, String name, String description, String location, Inst
 
     static EventView of(EventRow row, int sold, Instant now) {
         return new EventView(row.id(), row.name(), row.description(), row.location(), row.startsAt(), row.endsAt(),
-                row.priceWei().toString(), row.organizer(), row.status(now),
+                row.effectiveSaleStart(), row.effectiveSaleEnd(), row.transferLocked(), row.priceWei().toString(), row.organizer(), row.status(now),
                 new Availability(row.capacity(), sold, Math.max(0, row.capacity() - sold)),
                 new Chain(row.chainEventId() == null ? null : row.chainEventId().toString(), row.chainStatus()),
                 row.createdAt(), row.updatedAt(), row.version());

@@ -18,7 +18,8 @@ class Events {
 
     static final String COLUMNS = """
             e.id, e.organizer_address, e.name, e.description, e.location, e.starts_at, e.ends_at, e.price_wei,
-            e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version""";
+            e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version,
+            e.sale_starts_at, e.sale_ends_at, e.transfer_locked""";
 
     static final RowMapper<EventRow> ROW = Events::map;
 
@@ -30,8 +31,10 @@ class Events {
 
     long insert(String organizer, EventRequest request) {
         return jdbc.sql("""
-                insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity)
-                values (:organizer, :name, :description, :location, :startsAt, :endsAt, :price, :capacity)
+                insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity,
+                    sale_starts_at, sale_ends_at, transfer_locked)
+                values (:organizer, :name, :description, :location, :startsAt, :endsAt, :price, :capacity,
+                    :saleStartsAt, :saleEndsAt, :transferLocked)
                 returning id""")
                 .param("organizer", organizer)
                 .param("name", request.name())
@@ -41,6 +44,9 @@ class Events {
                 .param("endsAt", timestamp(request.endsAt()))
                 .param("price", new BigDecimal(request.price()))
                 .param("capacity", request.capacity())
+                .param("saleStartsAt", timestamp(request.saleStartsAt()))
+                .param("saleEndsAt", timestamp(request.saleEndsAt()))
+                .param("transferLocked", request.transferLockedOrDefault())
                 .query(Long.class).single();
     }
 
@@ -48,11 +54,15 @@ class Events {
         return jdbc.sql("select " + COLUMNS + " from events e where e.id = ?").param(id).query(ROW).optional();
     }
 
-    /** Replaces the editable fields if the row is still at {@code expectedVersion}; false otherwise. */
+    /**
+     * Replaces the editable fields if the row is still at {@code expectedVersion}; false otherwise. A sale time not
+     * given goes back to its default; transfer_locked is fixed at creation and never written here.
+     */
     boolean update(long id, long expectedVersion, EventRequest request) {
         return jdbc.sql("""
                 update events set name = :name, description = :description, location = :location,
                     starts_at = :startsAt, ends_at = :endsAt, price_wei = :price, capacity = :capacity,
+                    sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
                     updated_at = now(), version = version + 1
                 where id = :id and version = :version""")
                 .param("name", request.name())
@@ -62,6 +72,8 @@ class Events {
                 .param("endsAt", timestamp(request.endsAt()))
                 .param("price", new BigDecimal(request.price()))
                 .param("capacity", request.capacity())
+                .param("saleStartsAt", timestamp(request.saleStartsAt()))
+                .param("saleEndsAt", timestamp(request.saleEndsAt()))
                 .param("id", id)
                 .param("version", expectedVersion)
                 .update() == 1;
@@ -88,7 +100,8 @@ class Events {
                 rs.getString("description"), rs.getString("location"), instant(rs, "starts_at"), instant(rs, "ends_at"),
                 rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"), rs.getInt("tickets_sold"),
                 "CANCELLED".equals(rs.getString("status")), chainId == null ? null : chainId.toBigIntegerExact(),
-                rs.getString("chain_status"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+                rs.getString("chain_status"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"),
+                instant(rs, "sale_starts_at"), instant(rs, "sale_ends_at"), rs.getBoolean("transfer_locked"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
