@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,15 +39,7 @@ class Events {
                     :saleStartsAt, :saleEndsAt, :transferLocked)
                 returning id""")
                 .param("organizer", organizer)
-                .param("name", request.name())
-                .param("description", request.descriptionOrEmpty())
-                .param("location", request.location())
-                .param("startsAt", timestamp(request.startsAt()))
-                .param("endsAt", timestamp(request.endsAt()))
-                .param("price", new BigDecimal(request.price()))
-                .param("capacity", request.capacity())
-                .param("saleStartsAt", timestamp(request.saleStartsAt()))
-                .param("saleEndsAt", timestamp(request.saleEndsAt()))
+                .params(editableFields(request))
                 .param("transferLocked", request.transferLockedOrDefault())
                 .query(Long.class).single();
     }
@@ -65,15 +59,7 @@ class Events {
                     sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
                     updated_at = now(), version = version + 1
                 where id = :id and version = :version""")
-                .param("name", request.name())
-                .param("description", request.descriptionOrEmpty())
-                .param("location", request.location())
-                .param("startsAt", timestamp(request.startsAt()))
-                .param("endsAt", timestamp(request.endsAt()))
-                .param("price", new BigDecimal(request.price()))
-                .param("capacity", request.capacity())
-                .param("saleStartsAt", timestamp(request.saleStartsAt()))
-                .param("saleEndsAt", timestamp(request.saleEndsAt()))
+                .params(editableFields(request))
                 .param("id", id)
                 .param("version", expectedVersion)
                 .update() == 1;
@@ -88,6 +74,21 @@ class Events {
 
     void setTicketsSold(long id, int sold) {
         jdbc.sql("update events set tickets_sold = ? where id = ?").params(sold, id).update();
+    }
+
+    /** The fields an organizer edits, as the named parameters that insert and update share. */
+    private static Map<String, Object> editableFields(EventRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", request.name());
+        params.put("description", request.descriptionOrEmpty());
+        params.put("location", request.location());
+        params.put("startsAt", timestamp(request.startsAt()));
+        params.put("endsAt", timestamp(request.endsAt()));
+        params.put("price", new BigDecimal(request.price()));
+        params.put("capacity", request.capacity());
+        params.put("saleStartsAt", timestamp(request.saleStartsAt()));
+        params.put("saleEndsAt", timestamp(request.saleEndsAt()));
+        return params;
     }
 
     static OffsetDateTime timestamp(Instant instant) {
