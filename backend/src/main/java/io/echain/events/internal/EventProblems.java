@@ -9,12 +9,6 @@ final class EventProblems {
     private EventProblems() {
     }
 
-    static final class EventNotFound extends ApiProblem {
-        EventNotFound(long id) {
-            super(ProblemType.NOT_FOUND, "Event " + id + " does not exist");
-        }
-    }
-
     static final class NotEventOrganizer extends ApiProblem {
         NotEventOrganizer(long id) {
             super(ProblemType.FORBIDDEN, "Only the organizer of event " + id + " or an admin may change it");

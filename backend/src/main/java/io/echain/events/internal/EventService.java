@@ -2,6 +2,7 @@ package io.echain.events.internal;
 
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
+import io.echain.events.EventNotFound;
 import io.echain.events.EventPublished;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
@@ -109,7 +110,7 @@ class EventService {
     }
 
     private EventRow load(long id) {
-        return events.find(id).orElseThrow(() -> new EventProblems.EventNotFound(id));
+        return events.find(id).orElseThrow(() -> new EventNotFound(id));
     }
 
     private EventView view(EventRow row, int sold) {

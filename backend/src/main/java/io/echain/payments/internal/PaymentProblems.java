@@ -29,12 +29,6 @@ final class PaymentProblems {
         }
     }
 
-    static final class EventNotFound extends ApiProblem {
-        EventNotFound(long id) {
-            super(ProblemType.NOT_FOUND, "Event " + id + " does not exist");
-        }
-    }
-
     static final class NotEventOrganizer extends ApiProblem {
         NotEventOrganizer(long id) {
             super(ProblemType.FORBIDDEN, "Only the organizer of event " + id + " or an admin may see its sales");

@@ -3,6 +3,7 @@ package io.echain.payments.internal;
 import io.echain.chain.ContractErrors;
 import io.echain.chain.ContractReverted;
 import io.echain.events.EventCatalog;
+import io.echain.events.EventNotFound;
 import java.math.BigInteger;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ class QuoteService {
     }
 
     QuoteView quote(long eventId, int quantity, String buyer) {
-        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new PaymentProblems.EventNotFound(eventId));
+        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
         if (quantity < 1) {
             throw new PaymentProblems.InvalidQuantity("must be at least 1");
         }

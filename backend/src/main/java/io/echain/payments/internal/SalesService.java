@@ -2,6 +2,7 @@ package io.echain.payments.internal;
 
 import io.echain.chain.indexer.IndexerStatus;
 import io.echain.events.EventCatalog;
+import io.echain.events.EventNotFound;
 import io.echain.identity.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class SalesService {
     }
 
     SalesView sales(Caller caller, long eventId) {
-        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new PaymentProblems.EventNotFound(eventId));
+        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
         if (!caller.isAdmin() && !event.organizer().equals(caller.address())) {
             throw new PaymentProblems.NotEventOrganizer(eventId);
         }
