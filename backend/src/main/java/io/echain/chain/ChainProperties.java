@@ -22,12 +22,55 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rpcTimeout timeout of one JSON-RPC call
  * @param verifyOnStartup check chain id and contract code at startup
  * @param outbox the worker that sends event intents on chain
+ * @param wallet how wallets and the web app reach the chain (public RPC URL, name, explorer)
  */
 @ConfigurationProperties("echain.chain")
 public record ChainProperties(URI rpcUrl, long chainId, String ticketNft, String paymentProcessor,
         long deploymentBlock, String operatorKey, @DefaultValue("3") int confirmations,
         @DefaultValue("1s") Duration pollInterval, @DefaultValue("10s") Duration rpcTimeout,
-        @DefaultValue("true") boolean verifyOnStartup, @DefaultValue Outbox outbox) {
+        @DefaultValue("true") boolean verifyOnStartup, @DefaultValue Outbox outbox, @DefaultValue Wallet wallet) {
+
+    /**
+     * What {@code GET /api/chain} tells a wallet so it can add or switch to the chain
+     * ({@code wallet_addEthereumChain}).
+     *
+     * @param rpcUrl JSON-RPC URL a browser wallet can reach; empty: the backend's own {@code rpc-url}
+     * @param chainName the chain's name as a wallet shows it; empty: the well-known name of the chain id
+     * @param blockExplorerUrl the explorer's base URL; empty: the well-known explorer of the chain id, if any
+     */
+    public record Wallet(@DefaultValue("") String rpcUrl, @DefaultValue("") String chainName,
+            @DefaultValue("") String blockExplorerUrl) {
+    }
+
+    /** The RPC URL for wallets: the configured public one, else the backend's own. */
+    public String publicRpcUrl() {
+        return wallet.rpcUrl().isBlank() ? String.valueOf(rpcUrl) : wallet.rpcUrl();
+    }
+
+    /** The chain's name for wallets: the configured one, else the well-known name of the chain id. */
+    public String chainName() {
+        if (!wallet.chainName().isBlank()) {
+            return wallet.chainName();
+        }
+        return switch ((int) chainId) {
+            case 8453 -> "Base";
+            case 84532 -> "Base Sepolia";
+            case 31337 -> "Anvil (local)";
+            default -> "Chain " + chainId;
+        };
+    }
+
+    /** The block explorer's base URL, or null when the chain has none (a local Anvil). */
+    public String blockExplorerUrl() {
+        if (!wallet.blockExplorerUrl().isBlank()) {
+            return wallet.blockExplorerUrl();
+        }
+        return switch ((int) chainId) {
+            case 8453 -> "https://basescan.org";
+            case 84532 -> "https://sepolia.basescan.org";
+            default -> null;
+        };
+    }
 
     /**
      * @param enabled run the worker on this instance (it still only sends while it holds the database lock)

@@ -86,6 +86,20 @@ class ChainProblemsIntegrationTest extends ApiIntegrationTest {
         assertThat(response.json().get("headBlock").asLong()).isPositive();
     }
 
+    @Test
+    void tellsWalletsHowToReachTheChain() throws Exception {
+        var chainInfo = api.get("/api/chain").json();
+        // The tests' local Anvil runs with Base Sepolia's chain id: its well-known name and explorer apply.
+        assertThat(chainInfo.get("chainName").asString()).isEqualTo("Base Sepolia");
+        assertThat(chainInfo.get("blockExplorerUrl").asString()).isEqualTo("https://sepolia.basescan.org");
+        // No public RPC URL is configured, so wallets get the node the backend uses, and it answers.
+        String rpcUrl = chainInfo.get("rpcUrl").asString();
+        assertThat(rpcUrl).isEqualTo(properties.rpcUrl().toString());
+        try (var wallet = org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl))) {
+            assertThat(wallet.ethChainId().send().getChainId().longValueExact()).isEqualTo(properties.chainId());
+        }
+    }
+
     private ContractErrors.Revert estimatePurchase(int quantity, BigInteger value) {
         String data = FunctionEncoder.encode(new Function("purchaseTickets",
                 List.<Type>of(new Uint256(eventId), new Uint256(quantity)), List.of()));

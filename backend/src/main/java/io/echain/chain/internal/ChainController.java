@@ -17,7 +17,12 @@ import org.web3j.protocol.Web3j;
 class ChainController {
 
     @Schema(description = "The chain the backend works on")
-    record ChainInfo(long chainId, String ticketNft, String paymentProcessor, long deploymentBlock,
+    record ChainInfo(long chainId,
+            @Schema(description = "The chain's name as a wallet shows it") String chainName,
+            @Schema(description = "JSON-RPC URL for wallets (wallet_addEthereumChain)") String rpcUrl,
+            @Schema(description = "Block explorer base URL; absent on a local chain", nullable = true)
+            String blockExplorerUrl,
+            String ticketNft, String paymentProcessor, long deploymentBlock,
             @Schema(description = "Blocks on top of a transaction's block before the backend counts it as confirmed")
             int confirmations,
             @Schema(description = "Latest block number the node reports") long headBlock) {
@@ -43,7 +48,8 @@ class ChainController {
         } catch (IOException e) {
             throw new ChainUnavailable("eth_blockNumber");
         }
-        return new ChainInfo(properties.chainId(), properties.ticketNft(), properties.paymentProcessor(),
+        return new ChainInfo(properties.chainId(), properties.chainName(), properties.publicRpcUrl(),
+                properties.blockExplorerUrl(), properties.ticketNft(), properties.paymentProcessor(),
                 properties.deploymentBlock(), properties.confirmations(), head);
     }
 }

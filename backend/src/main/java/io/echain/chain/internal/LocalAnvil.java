@@ -58,7 +58,7 @@ final class LocalAnvil {
      * @param contractsDir the Foundry project (holds node_modules/.bin/anvil and script/Deploy.s.sol)
      * @param chainId chain id of the node
      * @param blockTime seconds between blocks, 0 for a block per transaction (automine)
-     * @param port fixed port, 0 for any free one
+     * @param port preferred port (a free one instead, with a warning, if it is taken), 0 for any free one
      * @param stateDir where the chain is kept across restarts, null for a fresh chain
      * @param baseUri the token URI base the contract is deployed with
      */
@@ -81,7 +81,12 @@ final class LocalAnvil {
                     + " build) first, or set echain.chain.local-anvil.enabled=false and configure a node");
         }
         try {
-            int port = options.port() > 0 ? options.port() : freePort();
+            int port = options.port() > 0 && isFree(options.port()) ? options.port() : freePort();
+            if (options.port() > 0 && port != options.port()) {
+                log.warn("Port {} is taken: the local Anvil listens on {} instead; a wallet's custom network"
+                        + " for http://127.0.0.1:{} will not reach it until the port is free again",
+                        options.port(), port, options.port());
+            }
             List<String> command = new ArrayList<>(List.of(anvil.toString(), "--host", "127.0.0.1", "--port",
                     Integer.toString(port), "--chain-id", Long.toString(options.chainId()), "--silent"));
             if (options.blockTime() > 0) {
@@ -196,6 +201,15 @@ final class LocalAnvil {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

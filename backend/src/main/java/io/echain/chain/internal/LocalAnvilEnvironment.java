@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
  * deployed before the context and points {@code echain.chain.*} at it; SIWE messages then name its chain id too.
  * Settings under {@code echain.chain.local-anvil}: {@code contracts-dir} (default: {@code contracts} or
  * {@code ../contracts}), {@code chain-id} (31337), {@code block-time} (seconds, 0: a block per transaction),
- * {@code port} (0: any free port), {@code state-dir} (empty: a fresh chain), {@code base-uri} (token URI base).
+ * {@code port} (preferred port, a free one if it is taken; 0: any free port), {@code state-dir} (empty: a fresh chain), {@code base-uri} (token URI base).
  */
 class LocalAnvilEnvironment implements EnvironmentPostProcessor {
 
