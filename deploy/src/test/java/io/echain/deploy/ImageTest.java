@@ -72,7 +72,8 @@ class ImageTest {
         assertThat(labels.get("org.opencontainers.image.version").asString())
                 .isEqualTo(System.getProperty("echain.version"));
         String head = exec(List.of("git", "-C", Repo.root().toString(), "rev-parse", "HEAD")).trim();
-        assertThat(labels.get("org.opencontainers.image.revision").asString()).isEqualTo(head);
+        assertThat(labels.get("org.opencontainers.image.revision").asString())
+                .as("the image was built from another commit than HEAD: rebuild it (mvn verify)").isEqualTo(head);
         assertThat(labels.get("io.echain.health.readiness").asString()).endsWith(":8081/actuator/health/readiness");
         assertThat(labels.get("io.echain.health").asString()).endsWith(":8080/health");
         // Layers: base runtime, then dependencies, resources and classes apart (a code change ships a small layer).
@@ -113,6 +114,17 @@ class ImageTest {
                 assertThat(info.get("chainId").asLong()).isEqualTo(84532);
                 assertThat(info.get("ticketNft").asString()).isEqualToIgnoringCase(chain.ticketNft());
                 assertThat(info.get("paymentProcessor").asString()).isEqualToIgnoringCase(chain.paymentProcessor());
+
+                // The release pipeline's smoke test passes against it, and fails on another deployment's addresses.
+                Path deployment = Files.createTempFile("deployment", ".json");
+                Files.writeString(deployment, chain.deployment.toString());
+                assertThat(exec(List.of("bash", Repo.path("scripts/smoke-test.sh").toString(),
+                        "http://127.0.0.1:" + port, deployment.toString()))).contains("smoke test: ok");
+                Files.writeString(deployment, chain.deployment.toString().replace(chain.ticketNft(),
+                        "0x000000000000000000000000000000000000dEaD"));
+                assertThat(smokeFailure("http://127.0.0.1:" + port, deployment))
+                        .contains("ticketNft is " + info.get("ticketNft").asString());
+                Files.delete(deployment);
 
                 ProcessHandle java = app.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
                         .findFirst().orElseThrow();
@@ -180,6 +192,16 @@ class ImageTest {
             return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    static String smokeFailure(String url, Path deployment) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("smoke", ".log");
+        Process process = new ProcessBuilder("bash", Repo.path("scripts/smoke-test.sh").toString(), url,
+                deployment.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor()).isEqualTo(1);
+        String out = Files.readString(log);
+        Files.delete(log);
+        return out;
     }
 
     static String exec(List<String> command) throws IOException, InterruptedException {
