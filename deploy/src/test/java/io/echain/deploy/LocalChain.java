@@ -75,12 +75,17 @@ final class LocalChain implements AutoCloseable {
 
     /** Runs the deploy script with Anvil key 9 as deployer and key 0 as operator; returns the deployment JSON. */
     JsonNode deploy() throws IOException, InterruptedException {
+        return deploy(ADDRESS0);
+    }
+
+    /** Runs the deploy script with Anvil key 9 as deployer and the given operator; returns the deployment JSON. */
+    JsonNode deploy(String operator) throws IOException, InterruptedException {
         String out = "deployments/deploy-check-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".json";
         Path log = Files.createTempFile("echain-deploy", ".log");
         ProcessBuilder builder = new ProcessBuilder(tool("forge").toString(), "script", "script/Deploy.s.sol",
                 "--rpc-url", rpcUrl, "--broadcast", "--private-key", KEY9)
                 .directory(contracts().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("OPERATOR", ADDRESS0, "DEPLOYMENT_OUT", out,
+        builder.environment().putAll(Map.of("OPERATOR", operator, "DEPLOYMENT_OUT", out,
                 "BASE_URI", "http://localhost:8080/api/tickets/"));
         run(builder, log, Duration.ofMinutes(5));
         Path file = contracts().resolve(out);
