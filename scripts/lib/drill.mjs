@@ -4,6 +4,7 @@
 //   node drill.mjs snapshot <api> <seed.json> <snapshot.json>
 //   node drill.mjs compare <a.json> <b.json> [restore|reindex]
 //   node drill.mjs indexed <api> <seed.json>        (exit 0 when every expected ticket is projected)
+//   node drill.mjs token <api> <key-index>          (prints an access token of Anvil development key <key-index>)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -130,13 +131,15 @@ async function seed(api, rpcUrl, deploymentFile, apiEvents, purchases, out) {
   const refunder = ids.length - 1;
   const refunderToken = await signIn(api, KEYS[refunder + 1]);
   const refundable = (await ok('GET', `${api}/api/me/tickets`, { token: refunderToken }))
-    .filter((t) => t.eventId === cancelled && t.status === 'ACTIVE').map((t) => t.tokenId);
+    .filter((t) => t.eventId === cancelled && t.status === 'ACTIVE').map((t) => t.tokenId).slice(0, 40);
   const refundSelector = cast('sig', 'claimRefunds(uint256[])');
   const data = refundSelector + word(32) + word(refundable.length) + refundable.map(word).join('');
   if (!refundable.length) throw new Error('no ticket of the cancelled event to refund');
   const hash = await one(rpcUrl, 'eth_sendTransaction', [{ from: buyers[refunder], to: deployment.paymentProcessor, data,
-    gas: '0x' + (3_000_000).toString(16) }]);
-  const receipt = await one(rpcUrl, 'eth_getTransactionReceipt', [hash]);
+    gas: '0x' + (200_000 + 80_000 * refundable.length).toString(16) }]);
+  let receipt = null;
+  await waitFor('the refund transaction', async () => (receipt = await one(rpcUrl, 'eth_getTransactionReceipt', [hash])) !== null,
+    { onWait: () => mine(1) });
   if (receipt.status !== '0x1') throw new Error('claimRefunds reverted');
   expected[cancelled] -= refundable.length;
   await mine(3);
@@ -243,6 +246,7 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'seed') await seed(args[0], args[1], args[2], Number(args[3]), Number(args[4]), args[5]);
 else if (command === 'snapshot') await snapshot(args[0], args[1], args[2]);
 else if (command === 'compare') compare(args[0], args[1], args[2]);
+else if (command === 'token') console.log(await signIn(args[0], KEYS[Number(args[1])]));
 else if (command === 'indexed') {
   const seedData = JSON.parse(readFileSync(args[1], 'utf8'));
   const admin = await signIn(args[0], KEYS[0]);

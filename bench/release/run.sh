@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Zero-downtime release rehearsal (docs/deployment/ROLLBACK_PROCEDURES.md). Loopback only; stops by itself.
+# Two backend processes of release N serve behind a round-robin proxy (traffic.mjs, like a Kubernetes Service)
+# under a steady open-loop load (RATE requests/s: event lists and details, /health, event publications). Release
+# N+1 — the same build plus one expand-only Flyway migration (a new nullable column) — replaces N one process at a
+# time, as the chart's rolling update does (maxSurge 1, maxUnavailable 0): start the new process, wait for its
+# readiness, put it in the proxy's pool and take the old one out, wait the pre-stop pause, SIGTERM the old one
+# (graceful shutdown). Then release N is rolled back the same way onto schema N+1 (ROLLBACK=1 process, or 2).
+# Reports requests, failures and latency percentiles per phase; exits 1 on any failed request.
+#   bench/release/run.sh               RATE=100 STEADY=20 ROLLBACK=2 (defaults)
+#   RATE=40 STEADY=3 ROLLBACK=1 bench/release/run.sh     (the test run's shorter version)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+RATE=${RATE:-100}
+STEADY=${STEADY:-20}
+ROLLBACK=${ROLLBACK:-2}
+PRESTOP=${PRESTOP:-2}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/echain-release.XXXXXX")
+source "$ROOT/scripts/lib/stack.sh"
+TRAFFIC_PID=""
+cleanup() {
+  [ -z "$TRAFFIC_PID" ] || kill "$TRAFFIC_PID" 2>/dev/null || true
+  stack_cleanup
+  if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+trap cleanup EXIT
+stack_java
+stack_pg_bin
+anvil_start
+pg_start db
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); rate $RATE/s, steady phases ${STEADY}s, pre-stop ${PRESTOP}s"
+
+# Release N+1's migration: the next version after the jar's own, expand-only.
+LAST=$(unzip -Z1 "$BACKEND_JAR" 'BOOT-INF/classes/db/migration/*.sql' | sed -E 's#.*/V([0-9]+)__.*#\1#' | sort -n | tail -1)
+NEXT=$((LAST + 1))
+mkdir -p "$WORK/release-n1"
+cat > "$WORK/release-n1/V${NEXT}__release_rehearsal_expand.sql" <<SQL
+-- Expand only: a nullable column release N does not know; N keeps reading and writing events.
+alter table events add column release_note varchar(200);
+SQL
+N1_ENV=(SPRING_FLYWAY_LOCATIONS="classpath:db/migration,filesystem:$WORK/release-n1")
+
+backend_start n_a "$PORT_DB"
+backend_wait n_a
+backend_start n_b "$PORT_DB"
+backend_wait n_b
+API="http://127.0.0.1:$APP_PORT_N_A"
+TOKEN=$(node "$ROOT/scripts/lib/drill.mjs" token "$API" 0)
+for i in 1 2 3 4 5; do
+  curl -sf -X POST "$API/api/events" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Rehearsal $i\",\"location\":\"Porto\",\"startsAt\":\"2031-01-0${i}T20:00:00Z\",\"endsAt\":\"2031-01-0${i}T23:00:00Z\",\"priceWei\":\"1000\",\"capacity\":50}" >/dev/null
+done
+
+PROXY_PORT=$(free_port); ADMIN_PORT=$(free_port)
+node "$ROOT/bench/release/traffic.mjs" "$PROXY_PORT" "$ADMIN_PORT" "$RATE" "$TOKEN" "$WORK/result.json" > "$WORK/traffic.log" 2>&1 &
+TRAFFIC_PID=$!
+for _ in $(seq 1 50); do curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/phase?name=warm-up" >/dev/null 2>&1 && break; sleep 0.1; done
+# Phases: warm-up (3 s), steady (release N), release (N -> N+1, one process at a time), steady-after-release,
+# rollback (N+1 -> N on schema N+1), steady-after-rollback.
+pool() { curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/backends" -d "$1" >/dev/null; }
+phase() { curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/phase?name=$1" >/dev/null; log "phase: $1"; }
+addr() { local p="APP_PORT_${1^^}"; echo "\"127.0.0.1:${!p}\""; }
+pool "[$(addr n_a),$(addr n_b)]"
+sleep 3
+phase "steady"
+sleep "$STEADY"
+
+# replace OLD NEW OTHER [env...]: rolling step; OTHER keeps serving.
+replace() {
+  local old=$1 new=$2 other=$3; shift 3
+  backend_start "$new" "$PORT_DB" "$@"
+  backend_wait "$new"
+  pool "[$(addr "$other"),$(addr "$new")]"
+  sleep "$PRESTOP"
+  backend_stop "$old"
+}
+phase "release"
+replace n_a m_a n_b "${N1_ENV[@]}"
+replace n_b m_b m_a "${N1_ENV[@]}"
+APPLIED=$(psql_at "$PORT_DB" -tAc "select count(*) from flyway_schema_history where version = '$NEXT' and success")
+[ "$APPLIED" = 1 ] || die "release N+1's migration V$NEXT was not applied exactly once"
+phase "steady-after-release"
+sleep "$STEADY"
+
+phase "rollback"
+replace m_a r_a m_b
+[ "$ROLLBACK" -lt 2 ] || replace m_b r_b r_a
+phase "steady-after-rollback"
+sleep "$STEADY"
+curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/stop" >/dev/null
+wait "$TRAFFIC_PID" || true
+TRAFFIC_PID=""
+
+node - "$WORK/result.json" "$NEXT" <<'JS'
+const r = require(process.argv[2]);
+const row = (name, s) => `  ${name.padEnd(24)} ${String(s.requests).padStart(6)} requests, ${String(s.failed).padStart(3)} failed, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms`;
+console.log(`\nrelease rehearsal (${r.rate} requests/s, migration V${process.argv[3]} expand-only):`);
+for (const [name, s] of Object.entries(r.phases)) if (name !== 'warm-up') console.log(row(name, s));
+console.log(row('total', r.total));
+console.log(`  requests per backend process: ${JSON.stringify(r.served)}`);
+for (const f of r.total.failures) console.log(`  failure: ${f}`);
+if (r.total.failed) { console.log('release rehearsal: FAILED requests'); process.exit(1); }
+console.log('release rehearsal: ok (0 failed requests; release N ran on schema N+1 after the rollback)');
+JS
+[ -z "${RESULT_FILE:-}" ] || cp "$WORK/result.json" "$RESULT_FILE"
