@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Migrations are forward-only and expand-only, so release N-1 keeps running on schema N (the rollback rule in
  * docs/deployment/ROLLBACK_PROCEDURES.md): no statement may drop, rename or retype what a running release may use,
- * or add a constraint it may violate. A contract step (removing what no release still uses) is a migration named
- * {@code V<n>__contract_<what>.sql}, shipped at least one release after the code stopped using it, and listed below.
+ * or add a constraint it may violate. A statement the pattern flags but that keeps N-1 working, and a contract step
+ * (removing what no release still uses, shipped at least one release after the code stopped using it, named
+ * {@code V<n>__contract_<what>.sql}), is listed in {@link #REVIEWED} with the reason.
  */
 class MigrationsTest {
 
@@ -24,8 +25,10 @@ class MigrationsTest {
     static final Pattern DESTRUCTIVE = Pattern.compile("(?i)\\b(drop\\s+(table|column|index|type|view|schema)"
             + "|rename\\s+(to|column)|alter\\s+column\\s+\\w+\\s+(set\\s+data\\s+)?type|set\\s+not\\s+null"
             + "|truncate|delete\\s+from|add\\s+constraint)\\b");
-    /** Contract migrations reviewed under the rule above (none so far). */
-    static final Set<String> REVIEWED_CONTRACTS = Set.of();
+    /** Migrations whose flagged statements were reviewed under the rule above, with the reason. */
+    static final Map<String, String> REVIEWED = Map.of(
+            "V23__event_sale_window.sql", "the check constraint covers only columns added by the same statement;"
+                    + " release N-1 leaves them null, which satisfies it");
 
     static List<Path> migrations() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
@@ -41,7 +44,7 @@ class MigrationsTest {
             String sql = Files.readString(file).replaceAll("--[^\\n]*", "");
             var matcher = DESTRUCTIVE.matcher(sql);
             while (matcher.find()) {
-                if (!(name.matches("V\\d+__contract_.*\\.sql") && REVIEWED_CONTRACTS.contains(name))) {
+                if (!REVIEWED.containsKey(name)) {
                     violations.add(name + ": " + matcher.group());
                 }
             }
