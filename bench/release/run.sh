@@ -9,6 +9,8 @@
 # Reports requests, failures and latency percentiles per phase; exits 1 on any failed request.
 #   bench/release/run.sh               RATE=100 STEADY=20 ROLLBACK=2 (defaults)
 #   RATE=40 STEADY=3 ROLLBACK=1 bench/release/run.sh     (the test run's shorter version)
+#   RELEASE_N_JAR=/path/to/previous-release.jar bench/release/run.sh
+#       a real pair: the previous release's jar is N, the current build (with its own new migrations) is N+1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RATE=${RATE:-100}
@@ -30,19 +32,27 @@ anvil_start
 pg_start db
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); rate $RATE/s, steady phases ${STEADY}s, pre-stop ${PRESTOP}s"
 
-# Release N+1's migration: the next version after the jar's own, expand-only.
-LAST=$(unzip -Z1 "$BACKEND_JAR" 'BOOT-INF/classes/db/migration/*.sql' | sed -E 's#.*/V([0-9]+)__.*#\1#' | sort -n | tail -1)
-NEXT=$((LAST + 1))
-mkdir -p "$WORK/release-n1"
-cat > "$WORK/release-n1/V${NEXT}__release_rehearsal_expand.sql" <<SQL
+last_migration() { unzip -Z1 "$1" 'BOOT-INF/classes/db/migration/*.sql' | sed -E 's#.*/V([0-9]+)__.*#\1#' | sort -n | tail -1; }
+N_JAR=${RELEASE_N_JAR:-$BACKEND_JAR}
+[ -f "$N_JAR" ] || die "no jar at RELEASE_N_JAR=$N_JAR"
+if [ -z "${RELEASE_N_JAR:-}" ]; then
+  # Release N+1 = this build plus one migration after the jar's own, expand-only.
+  NEXT=$(( $(last_migration "$BACKEND_JAR") + 1 ))
+  mkdir -p "$WORK/release-n1"
+  cat > "$WORK/release-n1/V${NEXT}__release_rehearsal_expand.sql" <<SQL
 -- Expand only: a nullable column release N does not know; N keeps reading and writing events.
 alter table events add column release_note varchar(200);
 SQL
-N1_ENV=(SPRING_FLYWAY_LOCATIONS="classpath:db/migration,filesystem:$WORK/release-n1")
+  N1_ENV=(SPRING_FLYWAY_LOCATIONS="classpath:db/migration,filesystem:$WORK/release-n1")
+else
+  NEXT=$(last_migration "$BACKEND_JAR")
+  N1_ENV=()
+  log "release N: $N_JAR (migrations up to V$(last_migration "$N_JAR")); N+1: $BACKEND_JAR (up to V$NEXT)"
+fi
 
-backend_start n_a "$PORT_DB"
+BACKEND_JAR=$N_JAR backend_start n_a "$PORT_DB"
 backend_wait n_a
-backend_start n_b "$PORT_DB"
+BACKEND_JAR=$N_JAR backend_start n_b "$PORT_DB"
 backend_wait n_b
 API="http://127.0.0.1:$APP_PORT_N_A"
 TOKEN=$(node "$ROOT/scripts/lib/drill.mjs" token "$API" 0)
@@ -65,26 +75,27 @@ sleep 3
 phase "steady"
 sleep "$STEADY"
 
-# replace OLD NEW OTHER [env...]: rolling step; OTHER keeps serving.
+# replace JAR OLD NEW OTHER [env...]: rolling step; OTHER keeps serving.
 replace() {
-  local old=$1 new=$2 other=$3; shift 3
-  backend_start "$new" "$PORT_DB" "$@"
+  local jar=$1 old=$2 new=$3 other=$4; shift 4
+  BACKEND_JAR=$jar backend_start "$new" "$PORT_DB" "$@"
   backend_wait "$new"
   pool "[$(addr "$other"),$(addr "$new")]"
   sleep "$PRESTOP"
   backend_stop "$old"
 }
 phase "release"
-replace n_a m_a n_b "${N1_ENV[@]}"
-replace n_b m_b m_a "${N1_ENV[@]}"
+replace "$BACKEND_JAR" n_a m_a n_b "${N1_ENV[@]}"
+replace "$BACKEND_JAR" n_b m_b m_a "${N1_ENV[@]}"
 APPLIED=$(psql_at "$PORT_DB" -tAc "select count(*) from flyway_schema_history where version = '$NEXT' and success")
 [ "$APPLIED" = 1 ] || die "release N+1's migration V$NEXT was not applied exactly once"
+log "schema is at V$NEXT (applied once, by the first N+1 process, under Flyway's lock)"
 phase "steady-after-release"
 sleep "$STEADY"
 
 phase "rollback"
-replace m_a r_a m_b
-[ "$ROLLBACK" -lt 2 ] || replace m_b r_b r_a
+replace "$N_JAR" m_a r_a m_b
+[ "$ROLLBACK" -lt 2 ] || replace "$N_JAR" m_b r_b r_a
 phase "steady-after-rollback"
 sleep "$STEADY"
 curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/stop" >/dev/null
@@ -94,7 +105,7 @@ TRAFFIC_PID=""
 node - "$WORK/result.json" "$NEXT" <<'JS'
 const r = require(process.argv[2]);
 const row = (name, s) => `  ${name.padEnd(24)} ${String(s.requests).padStart(6)} requests, ${String(s.failed).padStart(3)} failed, p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms`;
-console.log(`\nrelease rehearsal (${r.rate} requests/s, migration V${process.argv[3]} expand-only):`);
+console.log(`\nrelease rehearsal (${r.rate} requests/s, release N+1 migrates to V${process.argv[3]}):`);
 for (const [name, s] of Object.entries(r.phases)) if (name !== 'warm-up') console.log(row(name, s));
 console.log(row('total', r.total));
 console.log(`  requests per backend process: ${JSON.stringify(r.served)}`);
