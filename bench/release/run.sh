@@ -7,13 +7,15 @@
 # readiness, put it in the proxy's pool and take the old one out, wait the pre-stop pause, SIGTERM the old one
 # (graceful shutdown). Then release N is rolled back the same way onto schema N+1 (ROLLBACK=1 process, or 2).
 # Reports requests, failures and latency percentiles per phase; exits 1 on any failed request.
-#   bench/release/run.sh               RATE=100 STEADY=20 ROLLBACK=2 (defaults)
+#   bench/release/run.sh               RATE=50 STEADY=20 ROLLBACK=2 (defaults; keep RATE below what the machine
+#                                      serves with a cold JVM starting beside the others: a saturated backend
+#                                      times out requests whatever the release does)
 #   RATE=40 STEADY=3 ROLLBACK=1 bench/release/run.sh     (the test run's shorter version)
 #   RELEASE_N_JAR=/path/to/previous-release.jar bench/release/run.sh
 #       a real pair: the previous release's jar is N, the current build (with its own new migrations) is N+1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-RATE=${RATE:-100}
+RATE=${RATE:-50}
 STEADY=${STEADY:-20}
 ROLLBACK=${ROLLBACK:-2}
 PRESTOP=${PRESTOP:-2}
@@ -50,9 +52,13 @@ else
   log "release N: $N_JAR (migrations up to V$(last_migration "$N_JAR")); N+1: $BACKEND_JAR (up to V$NEXT)"
 fi
 
-BACKEND_JAR=$N_JAR backend_start n_a "$PORT_DB"
+# Production defaults for the read caches and the JIT (the drill turns both down for its own reasons).
+export STACK_JAVA_OPTS=${STACK_JAVA_OPTS:--Xms256m -Xmx512m}
+CACHES=(ECHAIN_EVENTS_DETAIL_CACHE_TTL=10s ECHAIN_EVENTS_LIST_CACHE_TTL=1s)
+N1_ENV+=("${CACHES[@]}")
+BACKEND_JAR=$N_JAR backend_start n_a "$PORT_DB" "${CACHES[@]}"
 backend_wait n_a
-BACKEND_JAR=$N_JAR backend_start n_b "$PORT_DB"
+BACKEND_JAR=$N_JAR backend_start n_b "$PORT_DB" "${CACHES[@]}"
 backend_wait n_b
 API="http://127.0.0.1:$APP_PORT_N_A"
 TOKEN=$(node "$ROOT/scripts/lib/drill.mjs" token "$API" 0)
@@ -94,8 +100,8 @@ phase "steady-after-release"
 sleep "$STEADY"
 
 phase "rollback"
-replace "$N_JAR" m_a r_a m_b
-[ "$ROLLBACK" -lt 2 ] || replace "$N_JAR" m_b r_b r_a
+replace "$N_JAR" m_a r_a m_b "${CACHES[@]}"
+[ "$ROLLBACK" -lt 2 ] || replace "$N_JAR" m_b r_b r_a "${CACHES[@]}"
 phase "steady-after-rollback"
 sleep "$STEADY"
 curl -sf -X POST "http://127.0.0.1:$ADMIN_PORT/stop" >/dev/null
