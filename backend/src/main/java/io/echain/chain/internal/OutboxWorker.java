@@ -4,6 +4,7 @@ import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.events.EventChainSync;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -28,7 +29,7 @@ class OutboxWorker implements SmartLifecycle {
 
     private final ChainProperties properties;
     private final ChainCommands commands;
-    private final OutboxLeadership leadership;
+    private final Leadership leadership;
     private final OutboxSender sender;
     private final OutboxTracker tracker;
     private final Semaphore signal = new Semaphore(0);
@@ -36,10 +37,10 @@ class OutboxWorker implements SmartLifecycle {
     private volatile boolean running;
 
     OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events, Web3j web3j,
-            DataSource dataSource) {
+            DataSource dataSource, MeterRegistry meters) {
         this.properties = properties;
         this.commands = commands;
-        this.leadership = new OutboxLeadership(dataSource);
+        this.leadership = new Leadership(dataSource, Leadership.OUTBOX, "outbox", meters);
         boolean hasKey = properties.operatorKey() != null && !properties.operatorKey().isBlank();
         if (!hasKey) {
             this.sender = null;

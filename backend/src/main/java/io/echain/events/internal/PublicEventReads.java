@@ -45,13 +45,21 @@ class PublicEventReads {
     }
 
     private static <K, V> LoadingCache<K, V> cache(Duration ttl, long size, CacheLoader<K, V> loader) {
-        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().recordStats();
         if (ttl.isPositive()) {
             builder.refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2)).maximumSize(size);
         } else {
             builder.maximumSize(0);
         }
         return builder.build(loader);
+    }
+
+    LoadingCache<Long, Detail> detailCache() {
+        return details;
+    }
+
+    LoadingCache<EventQuery, byte[]> pageCache() {
+        return pages;
     }
 
     Detail detail(long id) {
