@@ -56,14 +56,14 @@ public class ChainIndexer implements SmartLifecycle {
     private volatile ScheduledFuture<?> task;
 
     ChainIndexer(IndexerStore store, ChainReader reader, LogProjection projection, TransactionTemplate transactions,
-            IndexerTarget target, IndexerProperties properties, MeterRegistry meters, Leadership leadership) {
+            IndexerTarget target, IndexerProperties properties, MeterRegistry meters) {
         this.store = store;
         this.reader = reader;
         this.projection = projection;
         this.transactions = transactions;
         this.target = target;
         this.properties = properties;
-        this.leadership = leadership;
+        this.leadership = new Leadership(store.dataSource(), Leadership.INDEXER, "indexer", meters);
         this.rpcErrors = Counter.builder("echain.indexer.rpc.errors").description("Failed JSON-RPC calls of the indexer")
                 .register(meters);
         this.reorgs = Counter.builder("echain.indexer.reorgs").description("Chain reorganizations rolled back")

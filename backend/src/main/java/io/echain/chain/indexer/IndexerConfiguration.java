@@ -1,11 +1,9 @@
 package io.echain.chain.indexer;
 
 import io.echain.chain.ChainProperties;
-import io.echain.chain.internal.Leadership;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +16,11 @@ class IndexerConfiguration {
 
     @Bean
     ChainIndexer chainIndexer(IndexerStore store, Web3j web3j, LogProjection projection, TransactionTemplate transactions,
-            ChainProperties chain, IndexerProperties properties, MeterRegistry meters, DataSource dataSource) {
+            ChainProperties chain, IndexerProperties properties, MeterRegistry meters) {
         IndexerTarget target = new IndexerTarget(
                 List.of(chain.ticketNft().toLowerCase(Locale.ROOT), chain.paymentProcessor().toLowerCase(Locale.ROOT)),
                 chain.deploymentBlock(), chain.confirmations());
         return new ChainIndexer(store, new ChainReader(web3j, properties.headerBatchSize()), projection, transactions,
-                target, properties, meters, new Leadership(dataSource, Leadership.INDEXER, "indexer", meters));
+                target, properties, meters);
     }
 }
