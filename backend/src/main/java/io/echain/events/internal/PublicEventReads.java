@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Anonymous reads, cached per instance as ready-made JSON: details for {@code detail-cache-ttl},
  * list pages per exact query for {@code list-cache-ttl}. Every change committed through this
- * instance evicts what it touches; another instance's change shows within the TTL.
+ * instance evicts what it touches; other instances evict it when {@link PublicReadsInvalidation} tells them.
  */
 @Component
 class PublicEventReads {
@@ -91,8 +91,17 @@ class PublicEventReads {
         evict(changed.eventId());
     }
 
-    private void evict(long id) {
+    void evict(long id) {
         details.invalidate(id);
+        pages.invalidateAll();
+    }
+
+    void evictLists() {
+        pages.invalidateAll();
+    }
+
+    void evictAll() {
+        details.invalidateAll();
         pages.invalidateAll();
     }
 }
