@@ -136,6 +136,11 @@ class ClusterIntegrationTest {
             assertThat(second.leads("outbox")).as("the second instance waits").isFalse();
             sleep(200);
         }
+        // Production logs are JSON lines; background work carries its job and a trace id.
+        JsonNode leaderLine = first.logLines().stream().filter(l -> l.contains("now runs the chain indexer")).findFirst()
+                .map(Api.JSON::readTree).orElseThrow(() -> new AssertionError(first.logTail()));
+        assertThat(leaderLine.get("job").asString()).isEqualTo("indexer");
+        assertThat(leaderLine.get("traceId").asString()).matches("[0-9a-f]{16,32}");
         // Every instance reports the same shared figures, whichever one indexes.
         await(Duration.ofSeconds(10), () -> second.metric("echain_indexer_applied_block").orElse(-1) > 0,
                 "the follower reports the indexer's progress from the shared cursor");

@@ -1,6 +1,7 @@
 package io.echain.chain.indexer;
 
 import io.echain.chain.internal.Leadership;
+import io.echain.shared.BackgroundWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -254,6 +255,10 @@ public class ChainIndexer implements SmartLifecycle {
     }
 
     private void tick() {
+        BackgroundWork.run("indexer", this::tickObserved);
+    }
+
+    private void tickObserved() {
         try {
             if (leadership.holds()) {
                 pollNow();

@@ -4,6 +4,7 @@ import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.events.EventChainSync;
+import io.echain.shared.BackgroundWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -98,18 +99,7 @@ class OutboxWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            try {
-                if (leadership.holds()) {
-                    round();
-                }
-            } catch (OutboxSender.NodeDown e) {
-                log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                log.error("Chain outbox round failed", e);
-            }
+            BackgroundWork.run("outbox", this::roundIfLeader);
             try {
                 signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();
@@ -118,6 +108,20 @@ class OutboxWorker implements SmartLifecycle {
             }
         }
         leadership.release();
+    }
+
+    private void roundIfLeader() {
+        try {
+            if (leadership.holds()) {
+                round();
+            }
+        } catch (OutboxSender.NodeDown e) {
+            log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            if (running) {
+                log.error("Chain outbox round failed", e);
+            }
+        }
     }
 
     private void round() throws OutboxSender.NodeDown {
