@@ -104,7 +104,8 @@ class ClusterIntegrationTest {
         env.put("ECHAIN_DB_USERNAME", dbUser);
         env.put("ECHAIN_DB_PASSWORD", dbPassword);
         env.put("ECHAIN_DB_POOL_SIZE", "6");
-        env.put("ECHAIN_REDIS_URL", EmbeddedRedis.url());
+        // A Redis database of its own: other tests' rate-limit buckets live in database 0 of the same server.
+        env.put("ECHAIN_REDIS_URL", EmbeddedRedis.url() + "/7");
         env.put("ECHAIN_JWT_SECRET", "cluster-test-secret-shared-by-both-instances-0123456789");
         env.put("ECHAIN_ADMIN_ADDRESSES", Wallet.ADMIN.lower());
         env.put("ECHAIN_SIWE_DOMAIN", SiweMessages.DOMAIN);

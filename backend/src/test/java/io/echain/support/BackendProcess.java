@@ -39,15 +39,25 @@ public final class BackendProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** JVM options for tests: a small heap and a quick start (C1 only), not for measuring throughput. */
+    public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** Starts the backend with {@code environment} on top of fresh PORT and ECHAIN_MANAGEMENT_PORT. */
     public static BackendProcess start(String name, Map<String, String> environment, String... arguments) {
+        return start(name, TEST_JVM, environment, arguments);
+    }
+
+    public static BackendProcess start(String name, List<String> jvmOptions, Map<String, String> environment,
+            String... arguments) {
         try {
             int port = freePort();
             int managementPort = freePort();
             String java = ProcessHandle.current().info().command().orElse("java");
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classPath, "io.echain.EchainApplication"));
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", classPath, "io.echain.EchainApplication"));
             command.addAll(List.of(arguments));
             Path log = Files.createTempFile("echain-" + name, ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
