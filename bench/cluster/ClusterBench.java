@@ -134,7 +134,9 @@ public class ClusterBench {
                 .redirectOutput(work.resolve("haproxy.log").toFile()).start();
         try {
             Thread.sleep(500);
-            Path signins = presign(backends.get(0).api(), (DURATION + WARMUP) * 150);
+            // Each run gets its own pre-signed messages: a nonce is single use.
+            Path warmupSignins = presign(backends.get(0).api(), WARMUP * 150);
+            Path signins = presign(backends.get(0).api(), DURATION * 150);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("EVENTS", Integer.toString(EVENTS));
             env.put("CHAIN_EVENTS", chainEvents.stream().map(String::valueOf).collect(Collectors.joining(",")));
@@ -144,7 +146,9 @@ public class ClusterBench {
             env.put("ENDS_AT", STARTS.plus(3, ChronoUnit.HOURS).toString());
             env.put("WRK_THREADS", "2");
             String url = "http://127.0.0.1:" + proxyPort;
-            wrk(env, url, WARMUP);
+            Map<String, String> warmup = new LinkedHashMap<>(env);
+            warmup.put("SIGNINS", warmupSignins.toString());
+            wrk(warmup, url, WARMUP);
             AtomicBoolean stop = new AtomicBoolean();
             Thread side = alongside == null ? null : Thread.ofPlatform().start(() -> alongside.accept(stop));
             String out = wrk(env, url, DURATION);

@@ -50,6 +50,7 @@ class ObservabilityAsCodeIntegrationTest extends ApiIntegrationTest {
         String[] lines = run(List.of(OBSERVABILITY.resolve("promtool.sh").toString()), REPOSITORY).trim().split("\n");
         String promtool = lines[lines.length - 1].trim();
         run(List.of(promtool, "check", "rules", RULES.toString()), REPOSITORY);
+        run(List.of(promtool, "check", "config", OBSERVABILITY.resolve("prometheus.yml").toString()), REPOSITORY);
         String tested = run(List.of(promtool, "test", "rules", RULE_TESTS.getFileName().toString()), RULE_TESTS.getParent());
         assertThat(tested).contains("SUCCESS");
     }

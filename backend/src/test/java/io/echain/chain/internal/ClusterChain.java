@@ -15,7 +15,9 @@ public final class ClusterChain {
 
     /** Starts (once per JVM and settings) an Anvil mining a block every {@code blockTime} seconds. */
     public static Node start(long chainId, int blockTime) {
-        LocalAnvil.Node node = LocalAnvil.start(new LocalAnvil.Options(Path.of("..", "contracts"), chainId, blockTime, 0,
+        Path contracts = java.nio.file.Files.isDirectory(Path.of("contracts", "script")) ? Path.of("contracts")
+                : Path.of("..", "contracts");
+        LocalAnvil.Node node = LocalAnvil.start(new LocalAnvil.Options(contracts, chainId, blockTime, 0,
                 null, "http://localhost:8080/api/tickets/"));
         return new Node(node.rpcUrl(), node.chainId(), node.ticketNft(), node.paymentProcessor(), node.deploymentBlock(),
                 LocalAnvil.DEV_KEYS.get(LocalAnvil.OPERATOR_KEY));
