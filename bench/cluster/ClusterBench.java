@@ -218,7 +218,7 @@ public class ClusterBench {
             }
             samples.add((System.nanoTime() - at) / 1_000_000);
             n++;
-            sleep(100);
+            sleep(20);
         }
     }
 
@@ -245,11 +245,17 @@ public class ClusterBench {
             long killed = System.nanoTime();
             Instant killedAt = Instant.now();
             purchases.add(anvil.purchase(AnvilRpc.key(1 + buyer++ % 8), chainEvents.get(round), 1));
+            // Work that arrives while nobody sends: it waits for the takeover.
+            List<Long> afterKill = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                afterKill.add(create(survivor.api(), organizer, "After kill " + round + "." + i));
+            }
             await(Duration.ofSeconds(60), () -> survivor.leads("outbox") && survivor.leads("indexer"));
             long takeover = (System.nanoTime() - killed) / 1_000_000;
+            pending.addAll(afterKill);
             await(Duration.ofSeconds(120), () -> confirmed(pending));
-            long firstSend = single("select coalesce(min(extract(epoch from sent_at) * 1000), 0)::bigint from chain_commands where sent_at > '"
-                    + killedAt + "'") - killedAt.toEpochMilli();
+            long firstSend = single("select (min(extract(epoch from sent_at)) * 1000)::bigint from chain_commands where event_id in ("
+                    + afterKill.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")") - killedAt.toEpochMilli();
             takeovers.add(takeover);
             firstSends.add(Math.max(0, firstSend));
             System.out.printf("Failover %d: %s killed; %s leads both jobs after %d ms, first transaction sent %d ms after the kill%n",
@@ -274,7 +280,7 @@ public class ClusterBench {
         report.add(String.format("| leader takeover after SIGKILL (%d rounds) | | median %d ms, max %d ms | |", takeovers.size(),
                 percentile(takeovers, 50), takeovers.get(takeovers.size() - 1)));
         Collections.sort(firstSends);
-        report.add(String.format("| first outbox transaction after the kill | | median %d ms, max %d ms | |",
+        report.add(String.format("| kill → first transaction of an event created after the kill | | median %d ms, max %d ms | |",
                 percentile(firstSends, 50), firstSends.get(firstSends.size() - 1)));
         report.add(String.format("| nonces | | %d used, contiguous from 0: %s, operator transactions on chain: %d | |",
                 nonces.size(), contiguous, sent));
