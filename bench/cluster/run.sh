@@ -39,7 +39,7 @@ WRAP
   chmod +x "$HAPROXY_DIR/haproxy"
   HAPROXY="$HAPROXY_DIR/haproxy"
 fi
-"$HAPROXY" -v | head -1
+"$HAPROXY" -v | sed -n 1p
 
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -d backend/target/test-classes ]; then
   echo "Building the contracts and the backend with its test classes (tests skipped)..."
