@@ -53,6 +53,10 @@ public class ClusterBench {
     static ClusterChain.Node chain;
     static String adminToken;
     static final List<String> report = new ArrayList<>();
+    /** HTTP requests the staleness probe made (they cost CPU too). */
+    static final java.util.concurrent.atomic.AtomicLong probeRequests = new java.util.concurrent.atomic.AtomicLong();
+    /** Per probe: when the last read that still saw the old value started (the eviction came after it). */
+    static final List<Long> staleLowerBounds = Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
         work = Files.createTempDirectory("echain-cluster-bench");
@@ -88,10 +92,18 @@ public class ClusterBench {
             report.add(String.format("| p50 / p99 | %s / %s ms | %s / %s ms | |", one.get("p50"), one.get("p99"),
                     two.get("p50"), two.get("p99")));
             report.add(String.format("| non-2xx answers | %s | %s | |", one.get("errors"), two.get("errors")));
+            report.add(String.format("| CPU per request (backends + PostgreSQL) | %s ms | %s ms | %.2f |", one.get("cpu"),
+                    two.get("cpu"), Double.parseDouble(two.get("cpu")) / Double.parseDouble(one.get("cpu"))));
+            report.add(String.format("| throughput that CPU cost allows on 2 dedicated cores | %s req/s | %s req/s | |",
+                    one.get("ceiling"), two.get("ceiling")));
             List<Long> sorted = new ArrayList<>(staleness);
             Collections.sort(sorted);
-            report.add(String.format("| staleness after a write (other instance, under load), %d samples | | median %d ms, p99 %d ms, max %d ms | |",
+            report.add(String.format("| staleness after a write (other instance, under load), %d samples: until the first fresh read returned | | median %d ms, p99 %d ms, max %d ms | |",
                     sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1)));
+            List<Long> lower = new ArrayList<>(staleLowerBounds);
+            Collections.sort(lower);
+            report.add(String.format("| the same, until the last stale read started (the eviction lies between) | | median %d ms, p99 %d ms, max %d ms | |",
+                    percentile(lower, 50), percentile(lower, 99), lower.get(lower.size() - 1)));
 
             failovers(instances, organizer, chainEvents);
         } finally {
@@ -151,7 +163,10 @@ public class ClusterBench {
             wrk(warmup, url, WARMUP);
             AtomicBoolean stop = new AtomicBoolean();
             Thread side = alongside == null ? null : Thread.ofPlatform().start(() -> alongside.accept(stop));
+            long cpuBefore = cpuMs(backends);
+            long probesBefore = probeRequests.get();
             String out = wrk(env, url, DURATION);
+            long cpuAfter = cpuMs(backends);
             stop.set(true);
             if (side != null) {
                 side.join();
@@ -162,8 +177,14 @@ public class ClusterBench {
             figures.put("p99", toMs(find(out, "\\s99%\\s+(\\S+)", "?")));
             figures.put("errors", find(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0") + " of "
                     + find(out, "(\\d+) requests in", "?"));
-            System.out.printf("%s: %s req/s, p50 %s ms, p99 %s ms, non-2xx %s (load average %s)%n", name,
-                    figures.get("rps"), figures.get("p50"), figures.get("p99"), figures.get("errors"), loadAverage());
+            double cost = (cpuAfter - cpuBefore) / (Double.parseDouble(find(out, "(\\d+) requests in", "1"))
+                    + probeRequests.get() - probesBefore);
+            figures.put("cpu", String.format("%.2f", cost));
+            figures.put("ceiling", String.format("%.0f", 2000 / cost));
+            out.lines().filter(l -> l.startsWith("non-2xx:")).forEach(l -> System.out.println("  " + l));
+            System.out.printf("%s: %s req/s, p50 %s ms, p99 %s ms, non-2xx %s, CPU %s ms/request (load average %s)%n",
+                    name, figures.get("rps"), figures.get("p50"), figures.get("p99"), figures.get("errors"),
+                    figures.get("cpu"), loadAverage());
             return figures;
         } finally {
             haproxy.destroy();
@@ -204,6 +225,7 @@ public class ClusterBench {
             BackendProcess reader = n % 2 == 0 ? b : a;
             reader.api().get("/api/events/" + event);
             reader.api().get("/api/events/" + event); // cached now
+            probeRequests.addAndGet(3);
             String name = "Probe " + n;
             Api.Response written = writer.api().call("PUT", "/api/events/" + event).token(organizer).header("If-Match", "*")
                     .json(body(name)).send();
@@ -211,12 +233,20 @@ public class ClusterBench {
             if (written.status() != 200) {
                 throw new IllegalStateException("probe write failed: " + written);
             }
-            while (!name.equals(reader.api().get("/api/events/" + event).json().get("name").asString())) {
+            long lastStaleStart = at;
+            while (true) {
+                long start = System.nanoTime();
+                probeRequests.incrementAndGet();
+                if (name.equals(reader.api().get("/api/events/" + event).json().get("name").asString())) {
+                    break;
+                }
+                lastStaleStart = start;
                 if (System.nanoTime() - at > Duration.ofSeconds(30).toNanos()) {
                     throw new IllegalStateException("the change never showed on " + reader.name());
                 }
             }
             samples.add((System.nanoTime() - at) / 1_000_000);
+            staleLowerBounds.add((lastStaleStart - at) / 1_000_000);
             n++;
             sleep(20);
         }
@@ -415,6 +445,35 @@ public class ClusterBench {
             return String.format("%.0f", Double.parseDouble(wrkTime.replace("s", "")) * 1000);
         }
         return wrkTime;
+    }
+
+    /**
+     * CPU time (user + system, ms) used so far by the backend processes and by every PostgreSQL process of this
+     * run (the postmaster also holds its exited backends' time): divided by the requests served, a cost per request
+     * that does not depend on what else the shared machine is doing.
+     */
+    static long cpuMs(List<BackendProcess> backends) {
+        String pgDir = work.resolve("pg").toString();
+        List<Long> pids = new ArrayList<>(backends.stream().map(BackendProcess::pid).toList());
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgDir)).orElse(false))
+                .forEach(p -> {
+                    pids.add(p.pid());
+                    p.children().forEach(c -> pids.add(c.pid()));
+                });
+        long ticks = 0;
+        for (long pid : pids.stream().distinct().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields from state (3rd in the file): utime 14, stime 15, cutime 16, cstime 17 → indexes 11..14 here
+                for (int i = 11; i <= 14; i++) {
+                    ticks += Long.parseLong(fields[i]);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     static String loadAverage() {

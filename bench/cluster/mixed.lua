@@ -59,3 +59,33 @@ request = function()
       {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token, ["If-Match"] = "*"}, body)
   end
 end
+
+-- Non-2xx answers by problem type, path kind and status, printed by wrk at the end (so a run shows what failed).
+local threads = {}
+local setup_thread = setup
+setup = function(thread)
+  setup_thread(thread)
+  table.insert(threads, thread)
+end
+
+failures = ""
+local counts = {}
+response = function(status, headers, body)
+  if status >= 300 then
+    local path = string.match(body or "", '"instance":"([^"]*)"') or "?"
+    path = string.gsub(path, "%d+", "{n}")
+    local slug = string.match(body or "", '"type":"[^"]*/([^"/]*)"') or "?"
+    local key = status .. " " .. slug .. " " .. path
+    counts[key] = (counts[key] or 0) + 1
+    local text = ""
+    for k, v in pairs(counts) do text = text .. k .. " x" .. v .. "; " end
+    failures = text
+  end
+end
+
+done = function(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local f = thread:get("failures")
+    if f and f ~= "" then io.write("non-2xx: " .. f .. "\n") end
+  end
+end
