@@ -97,8 +97,14 @@ class ObservabilityAsCodeIntegrationTest extends ApiIntegrationTest {
         signIn(Wallet.random());
         api.get("/api/events");
         api.get("/api/events/999999999");
+        String message = io.echain.support.SiweMessages.valid(Wallet.random(), nonce()).text();
+        assertThat(verify(message, "0x" + "12".repeat(65)).status()).isEqualTo(401);
         System.gc();
-        Set<String> exported = exportedNames(new Api(managementPort).get("/actuator/prometheus").body());
+        String scrape = new Api(managementPort).get("/actuator/prometheus").body();
+        Set<String> exported = exportedNames(scrape);
+        assertThat(value(scrape, "echain_sign_ins_total{outcome=\"accepted\",reason=\"none\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "echain_sign_ins_total{outcome=\"rejected\",reason=\"signature\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(scrape, "cache_gets_total{cache=\"events.detail\",result=\"miss\"}")).isGreaterThanOrEqualTo(1);
 
         Map<String, Set<String>> used = new java.util.TreeMap<>();
         for (Map<String, Object> alert : alerts()) {
@@ -138,6 +144,11 @@ class ObservabilityAsCodeIntegrationTest extends ApiIntegrationTest {
             }
         }
         return names;
+    }
+
+    private static double value(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no series " + series));
     }
 
     private static Set<String> exportedNames(String scrape) {
