@@ -16,9 +16,15 @@ import tools.jackson.databind.JsonNode;
  * Base of the HTTP integration tests: the whole application on a random port over the embedded
  * PostgreSQL that the test profile starts once per JVM. Helpers sign in real wallets with SIWE.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiIntegrationTest.ACTUATOR_ON_APP_PORT)
 @ActiveProfiles("test")
 public abstract class ApiIntegrationTest {
+
+    /**
+     * Actuator on the application's port, as in dev (production moves it to the management port). Set inline:
+     * the random-port support of the tests would otherwise move any configured management port to a random one.
+     */
+    public static final String ACTUATOR_ON_APP_PORT = "management.server.port=";
 
     @LocalServerPort
     protected int port;

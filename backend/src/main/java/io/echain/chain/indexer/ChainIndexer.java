@@ -1,6 +1,9 @@
 package io.echain.chain.indexer;
 
+import io.echain.chain.internal.Leadership;
+import io.echain.shared.BackgroundWork;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -24,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the cursor. Before going on it checks that the last applied block is still the node's block at that
  * height (and that every new block's parent is the block before it); if not, it undoes the projection
  * down to the common ancestor. Logs are applied up to the head, so payments see unconfirmed blocks;
- * confirmations are derived from the head. Exactly one instance works at a time: each range runs under
- * a transaction-scoped PostgreSQL advisory lock.
+ * confirmations are derived from the head. Exactly one instance polls: the {@link Leadership} holder (others take
+ * over when it dies); each range also runs under a transaction-scoped PostgreSQL advisory lock, so two instances
+ * never write a range at once even while a lost leadership is being noticed.
  */
 public class ChainIndexer implements SmartLifecycle {
 
@@ -45,6 +49,8 @@ public class ChainIndexer implements SmartLifecycle {
     private final AtomicLong applied = new AtomicLong(-1);
     private final Counter rpcErrors;
     private final Counter reorgs;
+    private final DistributionSummary reorgDepth;
+    private final Leadership leadership;
     private final Counter logsApplied;
     private volatile ScheduledExecutorService scheduler;
     private String appliedRange;
@@ -58,10 +64,13 @@ public class ChainIndexer implements SmartLifecycle {
         this.transactions = transactions;
         this.target = target;
         this.properties = properties;
+        this.leadership = new Leadership(store.dataSource(), Leadership.INDEXER, "indexer", meters);
         this.rpcErrors = Counter.builder("echain.indexer.rpc.errors").description("Failed JSON-RPC calls of the indexer")
                 .register(meters);
         this.reorgs = Counter.builder("echain.indexer.reorgs").description("Chain reorganizations rolled back")
                 .register(meters);
+        this.reorgDepth = DistributionSummary.builder("echain.indexer.reorg.depth").baseUnit("blocks")
+                .description("Blocks rolled back per chain reorganization").register(meters);
         this.logsApplied = Counter.builder("echain.indexer.logs.applied").description("Contract logs applied")
                 .register(meters);
         Gauge.builder("echain.indexer.lag.blocks", this, ChainIndexer::lag)
@@ -237,6 +246,7 @@ public class ChainIndexer implements SmartLifecycle {
         store.saveCursor(ancestor, ancestorHash, nodeHead, null);
         applied.set(ancestor);
         reorgs.increment();
+        reorgDepth.record(from - ancestor);
     }
 
     private RuntimeException countRpc(ChainReader.RpcFailure e) {
@@ -245,8 +255,14 @@ public class ChainIndexer implements SmartLifecycle {
     }
 
     private void tick() {
+        BackgroundWork.run("indexer", this::tickObserved);
+    }
+
+    private void tickObserved() {
         try {
-            pollNow();
+            if (leadership.holds()) {
+                pollNow();
+            }
         } catch (ChainReader.RpcFailure e) {
             log.warn("Indexer cannot reach the node: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -279,6 +295,7 @@ public class ChainIndexer implements SmartLifecycle {
         }
         task = null;
         scheduler = null;
+        leadership.release();
     }
 
     @Override

@@ -30,6 +30,10 @@ class IndexerStore {
         this.template = template;
     }
 
+    javax.sql.DataSource dataSource() {
+        return template.getDataSource();
+    }
+
     /** Takes the transaction-scoped indexer lock; false if another instance holds it. */
     boolean tryLock() {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY)

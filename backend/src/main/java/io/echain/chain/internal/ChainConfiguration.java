@@ -1,8 +1,10 @@
 package io.echain.chain.internal;
 
 import io.echain.chain.ChainProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +17,16 @@ import org.web3j.protocol.http.HttpService;
 class ChainConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    Web3j web3j(ChainProperties properties) {
+    Web3j web3j(ChainProperties properties, ObjectProvider<MeterRegistry> meters) {
         if (properties.rpcUrl() == null) {
             throw new IllegalStateException("echain.chain.rpc-url (ECHAIN_RPC_URL) is not set");
         }
         long timeout = properties.rpcTimeout().toMillis();
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS).writeTimeout(timeout, TimeUnit.MILLISECONDS).build();
-        return Web3j.build(new HttpService(properties.rpcUrl().toString(), http));
+        MeterRegistry registry = meters.getIfAvailable();
+        String url = properties.rpcUrl().toString();
+        return Web3j.build(registry == null ? new HttpService(url, http) : new MeteredHttpService(url, http, registry));
     }
 
     @Bean

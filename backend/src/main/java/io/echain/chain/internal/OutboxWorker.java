@@ -4,6 +4,8 @@ import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.events.EventChainSync;
+import io.echain.shared.BackgroundWork;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -28,7 +30,7 @@ class OutboxWorker implements SmartLifecycle {
 
     private final ChainProperties properties;
     private final ChainCommands commands;
-    private final OutboxLeadership leadership;
+    private final Leadership leadership;
     private final OutboxSender sender;
     private final OutboxTracker tracker;
     private final Semaphore signal = new Semaphore(0);
@@ -36,10 +38,10 @@ class OutboxWorker implements SmartLifecycle {
     private volatile boolean running;
 
     OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events, Web3j web3j,
-            DataSource dataSource) {
+            DataSource dataSource, MeterRegistry meters) {
         this.properties = properties;
         this.commands = commands;
-        this.leadership = new OutboxLeadership(dataSource);
+        this.leadership = new Leadership(dataSource, Leadership.OUTBOX, "outbox", meters);
         boolean hasKey = properties.operatorKey() != null && !properties.operatorKey().isBlank();
         if (!hasKey) {
             this.sender = null;
@@ -97,18 +99,7 @@ class OutboxWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            try {
-                if (leadership.holds()) {
-                    round();
-                }
-            } catch (OutboxSender.NodeDown e) {
-                log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                log.error("Chain outbox round failed", e);
-            }
+            BackgroundWork.run("outbox", this::roundIfLeader);
             try {
                 signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();
@@ -117,6 +108,20 @@ class OutboxWorker implements SmartLifecycle {
             }
         }
         leadership.release();
+    }
+
+    private void roundIfLeader() {
+        try {
+            if (leadership.holds()) {
+                round();
+            }
+        } catch (OutboxSender.NodeDown e) {
+            log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            if (running) {
+                log.error("Chain outbox round failed", e);
+            }
+        }
     }
 
     private void round() throws OutboxSender.NodeDown {

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Anonymous reads, cached per instance as ready-made JSON: details for {@code detail-cache-ttl},
  * list pages per exact query for {@code list-cache-ttl}. Every change committed through this
- * instance evicts what it touches; another instance's change shows within the TTL.
+ * instance evicts what it touches; other instances evict it when {@link PublicReadsInvalidation} tells them.
  */
 @Component
 class PublicEventReads {
@@ -45,13 +45,21 @@ class PublicEventReads {
     }
 
     private static <K, V> LoadingCache<K, V> cache(Duration ttl, long size, CacheLoader<K, V> loader) {
-        Caffeine<Object, Object> builder = Caffeine.newBuilder();
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().recordStats();
         if (ttl.isPositive()) {
             builder.refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2)).maximumSize(size);
         } else {
             builder.maximumSize(0);
         }
         return builder.build(loader);
+    }
+
+    LoadingCache<Long, Detail> detailCache() {
+        return details;
+    }
+
+    LoadingCache<EventQuery, byte[]> pageCache() {
+        return pages;
     }
 
     Detail detail(long id) {
@@ -83,8 +91,17 @@ class PublicEventReads {
         evict(changed.eventId());
     }
 
-    private void evict(long id) {
+    void evict(long id) {
         details.invalidate(id);
+        pages.invalidateAll();
+    }
+
+    void evictLists() {
+        pages.invalidateAll();
+    }
+
+    void evictAll() {
+        details.invalidateAll();
         pages.invalidateAll();
     }
 }

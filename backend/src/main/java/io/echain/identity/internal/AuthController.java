@@ -24,10 +24,12 @@ class AuthController {
 
     private final SignInService signIn;
     private final IdentityProperties properties;
+    private final SignInMetrics metrics;
 
-    AuthController(SignInService signIn, IdentityProperties properties) {
+    AuthController(SignInService signIn, IdentityProperties properties, SignInMetrics metrics) {
         this.signIn = signIn;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** What a wallet needs to build the message: a single-use nonce and the expected domain, URI and chain. */
@@ -60,7 +62,14 @@ class AuthController {
                     + "Every rejection is a 401 problem naming the failing part in `errors`.")
     @ApiResponse(responseCode = "200", description = "Signed in")
     TokenResponse verify(@Valid @RequestBody VerifyRequest request) {
-        SignInService.SignedIn result = signIn.verify(request.message(), request.signature());
+        SignInService.SignedIn result;
+        try {
+            result = signIn.verify(request.message(), request.signature());
+        } catch (SignInRejected rejected) {
+            metrics.rejected(rejected);
+            throw rejected;
+        }
+        metrics.accepted();
         TokenIssuer.Token token = result.token();
         long expiresIn = Math.max(0, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
         return new TokenResponse(token.value(), "Bearer", token.expiresAt(), expiresIn, result.address(),

@@ -81,7 +81,7 @@ class ChainProjection implements LogProjection {
     @Override
     public void onProgress(long appliedThrough, long head) {
         confirmedThrough = head - confirmations + 1;
-        payments.confirmThrough(Math.min(appliedThrough, confirmedThrough));
+        metrics.confirmed(payments.confirmThrough(Math.min(appliedThrough, confirmedThrough)));
         for (BigInteger chainEventId : revenues.unassigned()) {
             Long eventId = catalog.idsByChainEventId(List.of(chainEventId)).get(chainEventId);
             if (eventId != null) {

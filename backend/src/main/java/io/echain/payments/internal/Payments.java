@@ -100,11 +100,15 @@ class Payments {
                 where payment_id = ?""").param(new BigDecimal(paymentId)).update();
     }
 
-    /** Moves PENDING payments with enough confirmations to CONFIRMED; returns how many. */
-    int confirmThrough(long block) {
+    /**
+     * Moves PENDING payments with enough confirmations to CONFIRMED; returns, for each, the seconds since the backend
+     * first knew it (reported by the buyer or seen by the indexer).
+     */
+    List<Double> confirmThrough(long block) {
         return jdbc.sql("""
                 update payments set status = 'CONFIRMED', updated_at = now()
-                where status = 'PENDING' and block_number <= ?""").param(block).update();
+                where status = 'PENDING' and block_number <= ?
+                returning extract(epoch from now() - created_at)""").param(block).query(Double.class).list();
     }
 
     void refund(BigInteger paymentId, BigInteger amount, int delta, long confirmedThrough) {

@@ -123,6 +123,10 @@ class Revenues {
                 .query(Long.class).single();
     }
 
+    long ticketsRefunded() {
+        return jdbc.sql("select coalesce(sum(tickets_refunded), 0) from event_revenue").query(Long.class).single();
+    }
+
     private static RevenueRow map(ResultSet rs, int n) throws SQLException {
         return new RevenueRow(big(rs, "chain_event_id"), (Long) rs.getObject("event_id", Long.class),
                 rs.getString("organizer_address"), rs.getInt("fee_bps"), rs.getTimestamp("event_end").toInstant(),

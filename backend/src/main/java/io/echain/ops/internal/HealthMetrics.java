@@ -1,0 +1,90 @@
+package io.echain.ops.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health as metrics, evaluated every 5 seconds in the background (a scrape never waits for a hanging check):
+ * {@code echain.readiness.up} and {@code echain.database.up} (1 up, 0 down; 0 as well when the last check did not
+ * finish within 20 seconds), and {@code echain.readiness.transitions}, counted on every change of readiness, which
+ * is what a flapping probe looks like from inside.
+ */
+@Component
+class HealthMetrics implements SmartLifecycle {
+
+    private static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    private final HealthEndpoint health;
+    private final Counter transitions;
+    private volatile Boolean ready;
+    private volatile boolean database;
+    private volatile long checkedAt = System.nanoTime();
+    private volatile ScheduledExecutorService scheduler;
+
+    HealthMetrics(HealthEndpoint health, MeterRegistry meters) {
+        this.health = health;
+        this.transitions = Counter.builder("echain.readiness.transitions")
+                .description("Changes of readiness between UP and not UP").register(meters);
+        Gauge.builder("echain.readiness.up", this, m -> m.fresh() && Boolean.TRUE.equals(m.ready) ? 1 : 0)
+                .description("1 while the readiness group is UP").register(meters);
+        Gauge.builder("echain.database.up", this, m -> m.fresh() && m.database ? 1 : 0)
+                .description("1 while the database health check is UP").register(meters);
+    }
+
+    void check() {
+        boolean nowReady = up(health.healthForPath("readiness"));
+        database = up(health.healthForPath("db"));
+        checkedAt = System.nanoTime();
+        Boolean before = ready;
+        ready = nowReady;
+        if (before != null && before != nowReady) {
+            transitions.increment();
+        }
+    }
+
+    private boolean fresh() {
+        return System.nanoTime() - checkedAt < STALE_NANOS;
+    }
+
+    private static boolean up(HealthDescriptor descriptor) {
+        return descriptor != null && Status.UP.equals(descriptor.getStatus());
+    }
+
+    private void safeCheck() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            ready = Boolean.FALSE;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("health-metrics").daemon().factory());
+            scheduler.scheduleWithFixedDelay(this::safeCheck, 0, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}
