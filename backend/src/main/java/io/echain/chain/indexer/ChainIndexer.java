@@ -64,8 +64,6 @@ public class ChainIndexer implements SmartLifecycle {
                 .register(meters);
         this.logsApplied = Counter.builder("echain.indexer.logs.applied").description("Contract logs applied")
                 .register(meters);
-        Gauge.builder("echain.indexer.lag.blocks", this, ChainIndexer::lag)
-                .description("Blocks between the node's head and the last applied block").register(meters);
         Gauge.builder("echain.indexer.block", applied, AtomicLong::get).description("Last applied block")
                 .register(meters);
     }
@@ -90,7 +88,10 @@ public class ChainIndexer implements SmartLifecycle {
         }
     }
 
-    /** Blocks between the node's head and the last applied block (0 when caught up, -1 before the first poll). */
+    /**
+     * Blocks between the head seen by this indexer's last poll and the last applied block (0 when caught up, -1 before
+     * the first poll). The {@code echain_indexer_lag_blocks} gauge compares with the node's current head instead.
+     */
     public long lag() {
         long h = head.get();
         long a = applied.get();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
@@ -35,7 +36,8 @@ class OutboxWorker implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events, Web3j web3j,
+    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events,
+            @Qualifier("backgroundWeb3j") Web3j web3j,
             DataSource dataSource) {
         this.properties = properties;
         this.commands = commands;

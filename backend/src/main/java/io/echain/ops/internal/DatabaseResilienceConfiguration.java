@@ -1,0 +1,68 @@
+package io.echain.ops.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.echain.shared.DatabaseOutage;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Short deadlines and a circuit breaker for the database: the pool waits at most
+ * {@code echain.resilience.database.connection-timeout} for a connection (and the driver as long to connect and log
+ * in), and the data source every module uses sits behind the {@code database} circuit breaker.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseResilience.class)
+class DatabaseResilienceConfiguration {
+
+    static final String BREAKER = "database";
+
+    @Bean
+    static BeanPostProcessor circuitBreakingDataSource(Environment environment,
+            ObjectProvider<CircuitBreakerRegistry> registries) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof DataSource dataSource) || bean instanceof CircuitBreakingDataSource) {
+                    return bean;
+                }
+                DatabaseResilience settings = Binder.get(environment).bindOrCreate("echain.resilience.database",
+                        Bindable.of(DatabaseResilience.class));
+                if (dataSource instanceof HikariDataSource hikari) {
+                    applyDeadlines(hikari, settings);
+                }
+                CircuitBreakerRegistry registry = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
+                return new CircuitBreakingDataSource(dataSource,
+                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)));
+            }
+        };
+    }
+
+    /**
+     * The pool's connection deadline, a validation deadline below it, and the PostgreSQL driver's connect and login
+     * timeouts (whole seconds) no longer than the deadline, so no request waits longer for a connection.
+     */
+    static void applyDeadlines(HikariDataSource hikari, DatabaseResilience settings) {
+        long deadline = Math.max(250, settings.connectionTimeout().toMillis());
+        hikari.setConnectionTimeout(deadline);
+        hikari.setValidationTimeout(Math.max(250, Math.min(hikari.getValidationTimeout(), deadline / 2)));
+        String seconds = Long.toString(Math.max(1, deadline / 1000));
+        hikari.addDataSourceProperty("connectTimeout", seconds);
+        hikari.addDataSourceProperty("loginTimeout", seconds);
+    }
+
+    @Bean
+    DatabaseHealthIndicator databaseHealthIndicator(DataSource dataSource, CircuitBreakerRegistry registry,
+            @Value("${echain.health.timeout:800ms}") Duration budget) {
+        return new DatabaseHealthIndicator(dataSource, registry.circuitBreaker(BREAKER), budget);
+    }
+}
