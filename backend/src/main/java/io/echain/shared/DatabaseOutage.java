@@ -13,6 +13,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseOutage {
 
+    /**
+     * What Hikari throws, without a SQLSTATE, on a connection it closed because the server went away (the rollback
+     * after a failed commit meets it).
+     */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseOutage() {
     }
 
@@ -24,7 +30,8 @@ public final class DatabaseOutage {
                     || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null ? isConnectionState(sql.getSQLState())
+                    : HIKARI_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -13,14 +13,27 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * The application's data source behind a circuit breaker: while the database is down, taking a connection fails at
  * once ({@link SQLTransientConnectionException}, SQLSTATE 08001) instead of waiting for the pool's deadline. A pool
  * that is merely busy (a timeout without a connection failure behind it) does not count against the database.
+ *
+ * <p>A probe (the breaker half open) first opens one connection of its own outside the pool, and asks the pool only
+ * once that worked: a pool that keeps retrying a dead database backs off up to 5 s between attempts (Hikari), which
+ * would delay the recovery; with no caller waiting in it during the outage, the pool's first attempt after the
+ * database is back is immediate.
  */
 class CircuitBreakingDataSource extends DelegatingDataSource {
 
-    private final CircuitBreaker breaker;
+    /** Opens (and closes) a connection outside the pool; throws if the database does not accept one. */
+    interface DirectCheck {
+        void run() throws SQLException;
+    }
 
-    CircuitBreakingDataSource(DataSource target, CircuitBreaker breaker) {
+    private final CircuitBreaker breaker;
+    private final DirectCheck probe;
+
+    /** @param probe the check a half-open breaker runs before it asks the pool, or null to ask the pool directly */
+    CircuitBreakingDataSource(DataSource target, CircuitBreaker breaker, DirectCheck probe) {
         super(target);
         this.breaker = breaker;
+        this.probe = probe;
     }
 
     CircuitBreaker breaker() {
@@ -48,6 +61,9 @@ class CircuitBreakingDataSource extends DelegatingDataSource {
         }
         long start = System.nanoTime();
         try {
+            if (probe != null && breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
+                probe.run();
+            }
             Connection connection = source.get();
             breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return connection;

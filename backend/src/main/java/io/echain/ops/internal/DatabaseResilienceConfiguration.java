@@ -3,7 +3,10 @@ package io.echain.ops.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import io.echain.shared.DatabaseOutage;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,12 +40,14 @@ class DatabaseResilienceConfiguration {
                 }
                 DatabaseResilience settings = Binder.get(environment).bindOrCreate("echain.resilience.database",
                         Bindable.of(DatabaseResilience.class));
+                CircuitBreakingDataSource.DirectCheck probe = null;
                 if (dataSource instanceof HikariDataSource hikari) {
                     applyDeadlines(hikari, settings);
+                    probe = directCheck(hikari);
                 }
                 CircuitBreakerRegistry registry = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
                 return new CircuitBreakingDataSource(dataSource,
-                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)));
+                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)), probe);
             }
         };
     }
@@ -58,6 +63,26 @@ class DatabaseResilienceConfiguration {
         String seconds = Long.toString(Math.max(1, deadline / 1000));
         hikari.addDataSourceProperty("connectTimeout", seconds);
         hikari.addDataSourceProperty("loginTimeout", seconds);
+    }
+
+    /** One connection with the pool's URL, credentials and driver settings (deadlines included), outside the pool. */
+    static CircuitBreakingDataSource.DirectCheck directCheck(HikariDataSource hikari) {
+        if (hikari.getJdbcUrl() == null) {
+            return null;
+        }
+        return () -> {
+            Properties properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            try (Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties)) {
+                connection.isValid(1);
+            }
+        };
     }
 
     @Bean
