@@ -1,5 +1,6 @@
 package io.echain.chain.indexer;
 
+import io.echain.shared.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,7 @@ public class ChainIndexer implements SmartLifecycle {
     private volatile ScheduledExecutorService scheduler;
     private String appliedRange;
     private volatile ScheduledFuture<?> task;
+    private volatile String pausedBecause;
 
     ChainIndexer(IndexerStore store, ChainReader reader, LogProjection projection, TransactionTemplate transactions,
             IndexerTarget target, IndexerProperties properties, MeterRegistry meters) {
@@ -248,11 +250,29 @@ public class ChainIndexer implements SmartLifecycle {
     private void tick() {
         try {
             pollNow();
+            if (pausedBecause != null) {
+                log.info("Indexer running again");
+                pausedBecause = null;
+            }
         } catch (ChainReader.RpcFailure e) {
-            log.warn("Indexer cannot reach the node: {}", e.getMessage());
+            paused("cannot reach the node: " + e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Indexer step failed; retrying on the next poll", e);
+            if (DatabaseOutage.isCauseOf(e)) {
+                paused("cannot reach the database");
+            } else {
+                log.error("Indexer step failed; retrying on the next poll", e);
+            }
         }
+    }
+
+    /** An outage is logged once when it starts (and when it ends), not on every poll. */
+    private void paused(String why) {
+        if (pausedBecause == null) {
+            log.warn("Indexer paused, {}; retrying every poll", why);
+        } else {
+            log.debug("Indexer still paused: {}", why);
+        }
+        pausedBecause = why;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.events.EventChainSync;
+import io.echain.shared.DatabaseOutage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -35,6 +36,7 @@ class OutboxWorker implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile String pausedBecause;
 
     OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events,
             @Qualifier("backgroundWeb3j") Web3j web3j,
@@ -103,13 +105,21 @@ class OutboxWorker implements SmartLifecycle {
                 if (leadership.holds()) {
                     round();
                 }
+                if (pausedBecause != null) {
+                    log.info("Chain outbox running again");
+                    pausedBecause = null;
+                }
             } catch (OutboxSender.NodeDown e) {
-                log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
+                paused("chain node unreachable: " + e.getMessage());
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
-                log.error("Chain outbox round failed", e);
+                if (DatabaseOutage.isCauseOf(e)) {
+                    paused("database unreachable");
+                } else {
+                    log.error("Chain outbox round failed", e);
+                }
             }
             try {
                 signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -119,6 +129,16 @@ class OutboxWorker implements SmartLifecycle {
             }
         }
         leadership.release();
+    }
+
+    /** An outage is logged once when it starts (and when it ends), not on every round. */
+    private void paused(String why) {
+        if (pausedBecause == null) {
+            log.warn("Chain outbox paused, {}", why);
+        } else {
+            log.debug("Chain outbox still paused: {}", why);
+        }
+        pausedBecause = why;
     }
 
     private void round() throws OutboxSender.NodeDown {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.echain.chain.ChainProperties;
+import io.echain.chain.indexer.TcpProxy;
 import io.echain.support.ApiIntegrationTest;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,34 @@ class ChainStartupCheckIntegrationTest extends ApiIntegrationTest {
                     assertThatThrownBy(() -> context.getBean(Web3j.class).ethBlockNumber().send())
                             .isInstanceOf(IOException.class).hasMessageContaining("not available");
                 });
+    }
+
+    @Test
+    void stopsTheChainFeaturesLoudlyWhenTheNodeComesBackOnAnotherChain() {
+        try (TcpProxy proxy = new TcpProxy(deployed.rpcUrl().getPort())) {
+            proxy.down();
+            chainContext().withPropertyValues("echain.chain.rpc-url=" + proxy.url(), "echain.chain.chain-id=8453",
+                    "echain.resilience.node.probe-interval=100ms").run(context -> {
+                        assertThat(context).as("starts while the node is away").hasNotFailed();
+                        ChainAvailability availability = context.getBean(ChainAvailability.class);
+                        assertThat(availability.state()).isEqualTo(ChainAvailability.State.UNVERIFIED);
+
+                        proxy.up();
+                        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                        while (availability.state() == ChainAvailability.State.UNVERIFIED
+                                && System.nanoTime() < deadline) {
+                            Thread.sleep(50);
+                        }
+                        assertThat(availability.state()).isEqualTo(ChainAvailability.State.MISCONFIGURED);
+                        assertThat(availability.problem()).contains("is on chain " + deployed.chainId())
+                                .contains("ECHAIN_CHAIN_ID");
+                        assertThat(availability.pausedBecause()).isPresent();
+                        assertThatThrownBy(() -> context.getBean(Web3j.class).ethBlockNumber().send())
+                                .isInstanceOf(IOException.class).hasMessageContaining("chain features stopped");
+                        var health = context.getBean(ChainHealthIndicator.class).health();
+                        assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");
+                        assertThat(String.valueOf(health.getDetails().get("error"))).contains("ECHAIN_CHAIN_ID");
+                    });
+        }
     }
 }
