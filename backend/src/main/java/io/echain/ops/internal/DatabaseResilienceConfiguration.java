@@ -87,7 +87,7 @@ class DatabaseResilienceConfiguration {
 
     @Bean
     DatabaseHealthIndicator databaseHealthIndicator(DataSource dataSource, CircuitBreakerRegistry registry,
-            @Value("${echain.health.timeout:800ms}") Duration budget) {
+            @Value("${echain.health.timeout:500ms}") Duration budget) {
         return new DatabaseHealthIndicator(dataSource, registry.circuitBreaker(BREAKER), budget);
     }
 }
