@@ -14,7 +14,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,8 +42,7 @@ class DependencyProblemHandler {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class, RecoverableDataAccessException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class,
-            UncategorizedDataAccessException.class})
+            TransientDataAccessResourceException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> handleDatabaseFailure(RuntimeException ex) {
         if (!DatabaseOutage.isCauseOf(ex) && !(ex instanceof QueryTimeoutException)) {
             log.error("Unexpected error", ex);
