@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.echain.support.Api;
 import io.echain.support.ApiIntegrationTest;
 import io.echain.support.DisposablePostgres;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +44,12 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
     private static final Duration SLACK = Duration.ofMillis(1_000);
 
     private static DisposablePostgres postgres;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -174,6 +184,33 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
         }
         assertThat(api.get("/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPoolThatIsOnlyBusyWaitsUpToTheDeadlineAndDoesNotOpenTheBreaker() throws Exception {
+        Session buyer = attendee();
+        long id = createEvent(organizer()).get("id").asLong();
+        List<java.sql.Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) { // the test pool's size
+                held.add(dataSource.getConnection());
+            }
+            for (int i = 0; i < 6; i++) {
+                long start = System.nanoTime();
+                Api.Response response = api.get("/api/events/" + id, buyer.token());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertProblem(response, 503, "unavailable");
+                assertThat(millis).as("waited for a connection up to the deadline")
+                        .isBetween(DEADLINE.toMillis() - 100, DEADLINE.plus(SLACK).toMillis());
+            }
+            assertThat(breakers.circuitBreaker("database").getState())
+                    .as("a busy pool is not a database outage").isEqualTo(CircuitBreaker.State.CLOSED);
+        } finally {
+            for (java.sql.Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(api.get("/api/events/" + id, buyer.token()).status()).isEqualTo(200);
     }
 
     private static long pick(List<Long> ids) {

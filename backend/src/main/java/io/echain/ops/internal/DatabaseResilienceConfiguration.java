@@ -41,25 +41,33 @@ class DatabaseResilienceConfiguration {
                 DatabaseResilience settings = Binder.get(environment).bindOrCreate("echain.resilience.database",
                         Bindable.of(DatabaseResilience.class));
                 CircuitBreakingDataSource.DirectCheck probe = null;
+                CircuitBreakingDataSource.Pool pool = null;
                 if (dataSource instanceof HikariDataSource hikari) {
                     applyDeadlines(hikari, settings);
                     probe = directCheck(hikari);
+                    pool = () -> hikari.getHikariPoolMXBean() == null ? 0
+                            : hikari.getHikariPoolMXBean().getTotalConnections();
                 }
                 CircuitBreakerRegistry registry = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
                 return new CircuitBreakingDataSource(dataSource,
-                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)), probe);
+                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)), probe,
+                        pool, settings.connectionTimeout());
             }
         };
     }
 
+    /** Hikari's shortest connection timeout: one slice of the wait for a connection. */
+    static final long SLICE_MILLIS = 250;
+
     /**
-     * The pool's connection deadline, a validation deadline below it, and the PostgreSQL driver's connect and login
-     * timeouts (whole seconds) no longer than the deadline, so no request waits longer for a connection.
+     * The pool's timeout as one slice of the deadline (the data source waits slice by slice, up to the deadline), a
+     * validation deadline of a slice, and the PostgreSQL driver's connect and login timeouts (whole seconds) no
+     * longer than the deadline, so no request waits longer for a connection.
      */
     static void applyDeadlines(HikariDataSource hikari, DatabaseResilience settings) {
-        long deadline = Math.max(250, settings.connectionTimeout().toMillis());
-        hikari.setConnectionTimeout(deadline);
-        hikari.setValidationTimeout(Math.max(250, Math.min(hikari.getValidationTimeout(), deadline / 2)));
+        long deadline = Math.max(SLICE_MILLIS, settings.connectionTimeout().toMillis());
+        hikari.setConnectionTimeout(SLICE_MILLIS);
+        hikari.setValidationTimeout(SLICE_MILLIS);
         String seconds = Long.toString(Math.max(1, deadline / 1000));
         hikari.addDataSourceProperty("connectTimeout", seconds);
         hikari.addDataSourceProperty("loginTimeout", seconds);
