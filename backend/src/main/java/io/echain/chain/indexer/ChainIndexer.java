@@ -2,6 +2,7 @@ package io.echain.chain.indexer;
 
 import io.echain.chain.internal.Leadership;
 import io.echain.shared.BackgroundWork;
+import io.echain.shared.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -55,6 +56,7 @@ public class ChainIndexer implements SmartLifecycle {
     private volatile ScheduledExecutorService scheduler;
     private String appliedRange;
     private volatile ScheduledFuture<?> task;
+    private volatile String pausedBecause;
 
     ChainIndexer(IndexerStore store, ChainReader reader, LogProjection projection, TransactionTemplate transactions,
             IndexerTarget target, IndexerProperties properties, MeterRegistry meters) {
@@ -73,8 +75,6 @@ public class ChainIndexer implements SmartLifecycle {
                 .description("Blocks rolled back per chain reorganization").register(meters);
         this.logsApplied = Counter.builder("echain.indexer.logs.applied").description("Contract logs applied")
                 .register(meters);
-        Gauge.builder("echain.indexer.lag.blocks", this, ChainIndexer::lag)
-                .description("Blocks between the node's head and the last applied block").register(meters);
         Gauge.builder("echain.indexer.block", applied, AtomicLong::get).description("Last applied block")
                 .register(meters);
     }
@@ -99,7 +99,10 @@ public class ChainIndexer implements SmartLifecycle {
         }
     }
 
-    /** Blocks between the node's head and the last applied block (0 when caught up, -1 before the first poll). */
+    /**
+     * Blocks between the head seen by this indexer's last poll and the last applied block (0 when caught up, -1 before
+     * the first poll). The {@code echain_indexer_lag_blocks} gauge compares with the node's current head instead.
+     */
     public long lag() {
         long h = head.get();
         long a = applied.get();
@@ -262,12 +265,30 @@ public class ChainIndexer implements SmartLifecycle {
         try {
             if (leadership.holds()) {
                 pollNow();
+                if (pausedBecause != null) {
+                    log.info("Indexer running again");
+                    pausedBecause = null;
+                }
             }
         } catch (ChainReader.RpcFailure e) {
-            log.warn("Indexer cannot reach the node: {}", e.getMessage());
+            paused("cannot reach the node: " + e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Indexer step failed; retrying on the next poll", e);
+            if (DatabaseOutage.isCauseOf(e)) {
+                paused("cannot reach the database");
+            } else {
+                log.error("Indexer step failed; retrying on the next poll", e);
+            }
         }
+    }
+
+    /** An outage is logged once when it starts (and when it ends), not on every poll. */
+    private void paused(String why) {
+        if (pausedBecause == null) {
+            log.warn("Indexer paused, {}; retrying every poll", why);
+        } else {
+            log.debug("Indexer still paused: {}", why);
+        }
+        pausedBecause = why;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.echain.chain.ChainProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,8 @@ import org.web3j.protocol.Web3j;
 class IndexerConfiguration {
 
     @Bean
-    ChainIndexer chainIndexer(IndexerStore store, Web3j web3j, LogProjection projection, TransactionTemplate transactions,
+    ChainIndexer chainIndexer(IndexerStore store, @Qualifier("backgroundWeb3j") Web3j web3j, LogProjection projection,
+            TransactionTemplate transactions,
             ChainProperties chain, IndexerProperties properties, MeterRegistry meters) {
         IndexerTarget target = new IndexerTarget(
                 List.of(chain.ticketNft().toLowerCase(Locale.ROOT), chain.paymentProcessor().toLowerCase(Locale.ROOT)),

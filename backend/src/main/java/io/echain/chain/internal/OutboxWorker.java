@@ -6,11 +6,13 @@ import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.events.EventChainSync;
 import io.echain.shared.BackgroundWork;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.echain.shared.DatabaseOutage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
@@ -36,9 +38,10 @@ class OutboxWorker implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile String pausedBecause;
 
-    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events, Web3j web3j,
-            DataSource dataSource, MeterRegistry meters) {
+    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events,
+            @Qualifier("backgroundWeb3j") Web3j web3j, DataSource dataSource, MeterRegistry meters) {
         this.properties = properties;
         this.commands = commands;
         this.leadership = new Leadership(dataSource, Leadership.OUTBOX, "outbox", meters);
@@ -115,13 +118,32 @@ class OutboxWorker implements SmartLifecycle {
             if (leadership.holds()) {
                 round();
             }
+            if (pausedBecause != null) {
+                log.info("Chain outbox running again");
+                pausedBecause = null;
+            }
         } catch (OutboxSender.NodeDown e) {
-            log.warn("Chain node unreachable, outbox paused: {}", e.getMessage());
+            paused("chain node unreachable: " + e.getMessage());
         } catch (RuntimeException e) {
-            if (running) {
+            if (!running) {
+                return;
+            }
+            if (DatabaseOutage.isCauseOf(e)) {
+                paused("database unreachable");
+            } else {
                 log.error("Chain outbox round failed", e);
             }
         }
+    }
+
+    /** An outage is logged once when it starts (and when it ends), not on every round. */
+    private void paused(String why) {
+        if (pausedBecause == null) {
+            log.warn("Chain outbox paused, {}", why);
+        } else {
+            log.debug("Chain outbox still paused: {}", why);
+        }
+        pausedBecause = why;
     }
 
     private void round() throws OutboxSender.NodeDown {

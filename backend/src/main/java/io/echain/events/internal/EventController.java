@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,8 @@ class EventController {
 
     @GetMapping
     @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
-    @ApiResponse(responseCode = "200", description = "A page of events",
+    @ApiResponse(responseCode = "200", description = "A page of events. While the database is unavailable an anonymous "
+            + "read may get the last cached copy, marked by Cache-Status (detail=stale-if-error) and Age",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)))
     ResponseEntity<?> list(
             @Parameter(description = "Zero-based page number (default 0)")
@@ -84,13 +86,16 @@ class EventController {
         if (authentication != null) {
             return ResponseEntity.ok(service.list(query));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(publicReads.page(query));
+        PublicEventReads.Served<byte[]> served = publicReads.page(query);
+        return served(ResponseEntity.ok(), served).contentType(MediaType.APPLICATION_JSON).body(served.value());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "An event with its availability (capacity, sold, remaining)")
     @ApiResponse(responseCode = "200", description = "The event; ETag carries its version for If-Match. "
-            + "Anonymous reads may be up to a few seconds old; signed-in reads are current.",
+            + "Anonymous reads may be up to a few seconds old; signed-in reads are current. While the database is "
+            + "unavailable an anonymous read may get the last cached copy, marked by Cache-Status "
+            + "(detail=stale-if-error) and Age.",
             headers = @Header(name = "ETag", description = "Quoted version of the event"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventView.class)))
     ResponseEntity<?> get(@PathVariable long id, Authentication authentication) {
@@ -98,8 +103,22 @@ class EventController {
             EventView view = service.get(id);
             return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
         }
-        PublicEventReads.Detail detail = publicReads.detail(id);
-        return ResponseEntity.ok().eTag(ETags.of(detail.version())).contentType(MediaType.APPLICATION_JSON).body(detail.json());
+        PublicEventReads.Served<PublicEventReads.Detail> detail = publicReads.detail(id);
+        return served(ResponseEntity.ok(), detail).eTag(ETags.of(detail.value().version()))
+                .contentType(MediaType.APPLICATION_JSON).body(detail.value().json());
+    }
+
+    /**
+     * A copy served because the database is down says so (RFC 9211 {@code Cache-Status}, forwarded and answered 503,
+     * served stale) and how old it is ({@code Age}).
+     */
+    private static ResponseEntity.BodyBuilder served(ResponseEntity.BodyBuilder response,
+            PublicEventReads.Served<?> read) {
+        if (read.stale()) {
+            response.header("Cache-Status", "echain; fwd=stale; fwd-status=503; detail=stale-if-error")
+                    .header(HttpHeaders.AGE, Long.toString(read.staleAge().toSeconds()));
+        }
+        return response;
     }
 
     @PostMapping(consumes = "application/json")

@@ -4,6 +4,7 @@ import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
 import io.echain.events.EventPublished;
+import io.echain.events.PurchaseAvailability;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
 import io.echain.tickets.TicketSales;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -26,14 +28,16 @@ class EventService {
     private final TicketSales ticketSales;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ObjectProvider<PurchaseAvailability> purchases;
 
     EventService(Events events, EventSearch search, TicketSales ticketSales, ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock, ObjectProvider<PurchaseAvailability> purchases) {
         this.events = events;
         this.search = search;
         this.ticketSales = ticketSales;
         this.publisher = publisher;
         this.clock = clock;
+        this.purchases = purchases;
     }
 
     @Transactional
@@ -83,7 +87,9 @@ class EventService {
         EventQuery.Order order = query.validatedOrder();
         Instant now = clock.instant();
         EventSearch.Result result = search.find(query, order, now);
-        List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now)).toList();
+        EventView.Purchases purchases = purchases();
+        List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now, purchases))
+                .toList();
         int size = query.sizeOrDefault();
         return new EventPage(items, query.pageOrDefault(), size, result.total(), (result.total() + size - 1) / size);
     }
@@ -114,7 +120,14 @@ class EventService {
     }
 
     private EventView view(EventRow row, int sold) {
-        return EventView.of(row, sold, clock.instant());
+        return EventView.of(row, sold, clock.instant(), purchases());
+    }
+
+    /** Whether purchases are possible now (the chain module says; without it they are). */
+    private EventView.Purchases purchases() {
+        PurchaseAvailability availability = purchases.getIfAvailable();
+        return availability == null ? EventView.Purchases.OPEN : availability.pausedBecause()
+                .map(reason -> new EventView.Purchases(true, reason)).orElse(EventView.Purchases.OPEN);
     }
 
     private static void rejectInvalid(Map<String, String> errors) {

@@ -9,21 +9,28 @@ record EventView(long id, String name, String description, String location, Inst
         @Schema(description = "When ticket sales close: as set, else startsAt") Instant saleEndsAt,
         @Schema(description = "Tickets cannot be transferred until the event ends; fixed at creation") boolean transferLocked,
         @Schema(description = "Ticket price in wei, decimal string") String priceWei,
-        String organizer, EventStatus status, Availability availability, Chain chain, Instant createdAt,
-        Instant updatedAt, long version) {
+        String organizer, EventStatus status, Availability availability, Chain chain, Purchases purchases,
+        Instant createdAt, Instant updatedAt, long version) {
 
     record Availability(int capacity, int sold, int remaining) {
+    }
+
+    @Schema(description = "Whether the platform takes purchases right now (paused while the blockchain node is"
+            + " unreachable); show the reason to buyers")
+    record Purchases(boolean paused, @Schema(nullable = true) String reason) {
+
+        static final Purchases OPEN = new Purchases(false, null);
     }
 
     @Schema(description = "On-chain registration; filled by the chain integration")
     record Chain(String eventId, String status) {
     }
 
-    static EventView of(EventRow row, int sold, Instant now) {
+    static EventView of(EventRow row, int sold, Instant now, Purchases purchases) {
         return new EventView(row.id(), row.name(), row.description(), row.location(), row.startsAt(), row.endsAt(),
                 row.effectiveSaleStart(), row.effectiveSaleEnd(), row.transferLocked(), row.priceWei().toString(), row.organizer(), row.status(now),
                 new Availability(row.capacity(), sold, Math.max(0, row.capacity() - sold)),
                 new Chain(row.chainEventId() == null ? null : row.chainEventId().toString(), row.chainStatus()),
-                row.createdAt(), row.updatedAt(), row.version());
+                purchases, row.createdAt(), row.updatedAt(), row.version());
     }
 }

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback TCP proxy to the node that a test can take down and bring back on the same port. */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    TcpProxy(int targetPort) {
+    public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -29,11 +29,11 @@ final class TcpProxy implements AutoCloseable {
         up();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
@@ -60,7 +60,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Refuses new connections and cuts the open ones, as a node that went away. */
-    synchronized void down() {
+    public synchronized void down() {
         try {
             server.close();
         } catch (IOException ignored) {

@@ -1,0 +1,5 @@
+package io.echain.events;
+
+/** Purchases were paused or resumed (or paused for another reason); cached event pages are rendered anew. */
+public record PurchaseAvailabilityChanged(boolean paused, String reason) {
+}
