@@ -1,9 +1,9 @@
 package io.echain.chain.indexer;
 
+import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.echain.payments.internal.ChainTest;
 import io.echain.support.AnvilRpc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

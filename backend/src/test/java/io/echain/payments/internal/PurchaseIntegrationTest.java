@@ -1,15 +1,20 @@
 package io.echain.payments.internal;
 
+import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.Credentials;
 import tools.jackson.databind.JsonNode;
 
 class PurchaseIntegrationTest extends ChainTest {
+
+    @Autowired
+    PaymentTracker tracker;
 
     @Test
     void purchaseIsPendingThenConfirmedAfterThreeMoreBlocks() {

@@ -1,5 +1,6 @@
 package io.echain.payments.internal;
 
+import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;

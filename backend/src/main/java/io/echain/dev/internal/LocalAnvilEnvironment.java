@@ -1,4 +1,4 @@
-package io.echain.chain.internal;
+package io.echain.dev.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

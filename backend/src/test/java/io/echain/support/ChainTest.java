@@ -1,12 +1,8 @@
-package io.echain.payments.internal;
+package io.echain.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.chain.indexer.ChainIndexer;
-import io.echain.support.AnvilRpc;
-import io.echain.support.Api;
-import io.echain.support.ApiIntegrationTest;
-import io.echain.support.Wallet;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,9 +27,6 @@ public abstract class ChainTest extends ApiIntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
-
-    @Autowired
-    protected PaymentTracker tracker;
 
     @Autowired
     protected io.echain.chain.ChainProperties chainProperties;
@@ -64,7 +57,7 @@ public abstract class ChainTest extends ApiIntegrationTest {
         throw new AssertionError("another instance kept the indexer lock");
     }
 
-    static void sleep(long millis) {
+    protected static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
