@@ -1,5 +1,6 @@
 package io.echain.dev.internal;
 
+import io.echain.dev.DevKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -26,26 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * shares it), stopped at JVM exit. With a state directory the chain is dumped there and reloaded on the next start,
  * so a dev database and its chain stay in step; the contracts are then not deployed again.
  *
- * <p>Accounts: Anvil key 0 is the backend's operator (and the dev admin); key 9 deploys and owns the contracts and
- * receives the platform fees; keys 1 to 8 are free for buyers.
+ * <p>Accounts: {@link DevKeys}.
  */
 final class LocalAnvil {
-
-    /** Anvil's well-known development keys (mnemonic "test test ... junk"); never use them elsewhere. */
-    static final List<String> DEV_KEYS = List.of(
-            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-            "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-            "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-            "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
-            "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-            "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
-            "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
-            "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
-            "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
-            "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6");
-    static final int OPERATOR_KEY = 0;
-    static final int OWNER_KEY = 9;
-    static final String OPERATOR_ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
     private static final Logger log = LoggerFactory.getLogger(LocalAnvil.class);
     private static final Map<Options, Node> NODES = new ConcurrentHashMap<>();
@@ -133,11 +117,11 @@ final class LocalAnvil {
                 + rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1) + ".json");
         Path forge = dir.resolve("node_modules/.bin/forge");
         Path logFile = Files.createTempFile("echain-deploy", ".log");
-        String ownerKey = DEV_KEYS.get(OWNER_KEY);
+        String ownerKey = DevKeys.privateKey(DevKeys.OWNER);
         ProcessBuilder builder = new ProcessBuilder(forge.toString(), "script", "script/Deploy.s.sol", "--rpc-url",
                 rpcUrl, "--broadcast", "--private-key", ownerKey).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(logFile.toFile());
-        builder.environment().putAll(Map.of("PRIVATE_KEY", ownerKey, "OPERATOR", OPERATOR_ADDRESS,
+        builder.environment().putAll(Map.of("PRIVATE_KEY", ownerKey, "OPERATOR", DevKeys.address(DevKeys.OPERATOR),
                 "BASE_URI", options.baseUri(), "DEPLOYMENT_OUT", dir.relativize(out).toString()));
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(out)) {

@@ -1,5 +1,6 @@
 package io.echain.dev.internal;
 
+import io.echain.dev.DevKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +51,7 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 "echain.chain.ticket-nft", node.ticketNft(),
                 "echain.chain.payment-processor", node.paymentProcessor(),
                 "echain.chain.deployment-block", node.deploymentBlock(),
-                "echain.chain.operator-key", LocalAnvil.DEV_KEYS.get(LocalAnvil.OPERATOR_KEY),
+                "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
                 "echain.identity.chain-id", node.chainId())));
     }
 

@@ -6,14 +6,11 @@ import io.echain.events.EventNotFound;
 import io.echain.events.EventPublished;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
-import io.echain.tickets.TicketSales;
-import io.echain.tickets.TicketSalesChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +20,12 @@ class EventService {
 
     private final Events events;
     private final EventSearch search;
-    private final TicketSales ticketSales;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    EventService(Events events, EventSearch search, TicketSales ticketSales, ApplicationEventPublisher publisher,
-            Clock clock) {
+    EventService(Events events, EventSearch search, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
         this.search = search;
-        this.ticketSales = ticketSales;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -45,9 +39,10 @@ class EventService {
         return view(load(id), 0);
     }
 
-    /** The event with its availability; sold comes from the tickets table. */
+    /** The event with its availability; sold is projected from the chain ({@link EventChainProjection}). */
     EventView get(long id) {
-        return view(load(id), ticketSales.soldCount(id));
+        EventRow row = load(id);
+        return view(row, row.ticketsSold());
     }
 
     @Transactional
@@ -57,7 +52,7 @@ class EventService {
         if (request.transferLocked() != null && request.transferLocked() != row.transferLocked()) {
             throw new EventProblems.TransferLockFixed(id, row.transferLocked());
         }
-        int sold = ticketSales.soldCount(id);
+        int sold = row.ticketsSold();
         if (request.capacity() < sold) {
             throw new EventProblems.CapacityBelowSold(request.capacity(), sold);
         }
@@ -66,7 +61,7 @@ class EventService {
         }
         EventRow updated = load(id);
         publisher.publishEvent(new EventChanged(id, updated.version()));
-        return view(updated, sold);
+        return view(updated, updated.ticketsSold());
     }
 
     @Transactional
@@ -76,7 +71,8 @@ class EventService {
             throw new EventProblems.EventVersionMismatch(id, load(id).version());
         }
         publisher.publishEvent(new EventCancelled(id));
-        return view(load(id), ticketSales.soldCount(id));
+        EventRow cancelled = load(id);
+        return view(cancelled, cancelled.ticketsSold());
     }
 
     EventPage list(EventQuery query) {
@@ -86,12 +82,6 @@ class EventService {
         List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now)).toList();
         int size = query.sizeOrDefault();
         return new EventPage(items, query.pageOrDefault(), size, result.total(), (result.total() + size - 1) / size);
-    }
-
-    /** Keeps the tickets_sold mirror (used by the "has tickets left" filter) in step with the tickets table. */
-    @EventListener
-    void on(TicketSalesChanged changed) {
-        events.setTicketsSold(changed.eventId(), ticketSales.soldCount(changed.eventId()));
     }
 
     private EventRow editableBy(Caller caller, long id, Long expectedVersion) {

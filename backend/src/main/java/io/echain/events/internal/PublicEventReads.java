@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
-import io.echain.tickets.TicketSalesChanged;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -79,8 +78,9 @@ class PublicEventReads {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(TicketSalesChanged changed) {
-        evict(changed.eventId());
+    void on(EventChainProjection.AvailabilityChanged changed) {
+        changed.eventIds().forEach(details::invalidate);
+        pages.invalidateAll();
     }
 
     private void evict(long id) {

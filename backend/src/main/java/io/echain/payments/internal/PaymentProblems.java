@@ -35,12 +35,6 @@ final class PaymentProblems {
         }
     }
 
-    static final class TicketNotFound extends ApiProblem {
-        TicketNotFound(String tokenId) {
-            super(ProblemType.NOT_FOUND, "Ticket " + tokenId + " does not exist");
-        }
-    }
-
     static final class NotPurchasable extends ApiProblem {
         NotPurchasable(String detail) {
             super(ProblemType.CONFLICT, detail);

@@ -1,15 +1,16 @@
 package io.echain.payments.internal;
 
+import io.echain.chain.Confirmations;
+import io.echain.chain.ContractReads;
+import io.echain.chain.indexer.IndexerProgress;
 import io.echain.chain.indexer.IndexerStatus;
 import io.echain.identity.Caller;
 import io.echain.payments.PaymentStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /** Tracks purchases that clients report and shows payments to the wallets they concern. */
 @Service
@@ -20,12 +21,11 @@ class PaymentService {
     }
 
     private final Payments payments;
-    private final ChainGateway chain;
+    private final ContractReads chain;
     private final IndexerStatus indexer;
-    private final int confirmations;
+    private final Confirmations confirmations;
 
-    PaymentService(Payments payments, ChainGateway chain, IndexerStatus indexer,
-            @Value("${echain.chain.confirmations:3}") int confirmations) {
+    PaymentService(Payments payments, ContractReads chain, IndexerStatus indexer, Confirmations confirmations) {
         this.payments = payments;
         this.chain = chain;
         this.indexer = indexer;
@@ -45,19 +45,19 @@ class PaymentService {
             payments.claim(known.get().id(), caller.address());
             return new Tracked(view(known.get()), false);
         }
-        Optional<ChainGateway.Tx> tx = chain.transaction(txHash);
+        Optional<ContractReads.SentTransaction> tx = chain.transaction(txHash);
         if (tx.isPresent()) {
             if (!chain.paymentProcessor().equals(tx.get().to())) {
                 throw new PaymentProblems.NotAPurchase(txHash, "it was not sent to the PaymentProcessor");
             }
-            if (!tx.get().input().startsWith(ChainGateway.PURCHASE_SELECTOR)) {
+            if (!chain.isPurchase(tx.get())) {
                 throw new PaymentProblems.NotAPurchase(txHash, "it does not call purchaseTickets");
             }
         }
         PaymentStatus status = PaymentStatus.PENDING;
         String reason = null;
-        Optional<TransactionReceipt> receipt = tx.isPresent() ? chain.receipt(txHash) : Optional.empty();
-        if (receipt.isPresent() && !receipt.get().isStatusOK()) {
+        Optional<ContractReads.Receipt> receipt = tx.isPresent() ? chain.receipt(txHash) : Optional.empty();
+        if (receipt.isPresent() && !receipt.get().succeeded()) {
             status = PaymentStatus.FAILED;
             reason = "reverted";
         }
@@ -75,12 +75,12 @@ class PaymentService {
     }
 
     List<PaymentView> of(Caller caller) {
-        IndexerStatus.Progress progress = indexer.progress();
+        IndexerProgress progress = indexer.progress();
         return payments.of(caller.address(), 200).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
     }
 
     List<PaymentView> ofEvent(long eventId) {
-        IndexerStatus.Progress progress = indexer.progress();
+        IndexerProgress progress = indexer.progress();
         return payments.ofEvent(eventId).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
     }
 

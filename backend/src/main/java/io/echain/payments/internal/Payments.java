@@ -107,15 +107,21 @@ class Payments {
                 where status = 'PENDING' and block_number <= ?""").param(block).update();
     }
 
-    void refund(BigInteger paymentId, BigInteger amount, int delta, long confirmedThrough) {
+    /**
+     * A ticket of a payment was refunded ({@code delta} 1) or the refund undone (-1). The payment is the one whose
+     * tokens ({@code payment_id .. payment_id + quantity - 1}) hold {@code tokenId}.
+     */
+    void refundToken(BigInteger tokenId, BigInteger amount, int delta, long confirmedThrough) {
         jdbc.sql("""
                 update payments set refunded_count = refunded_count + :delta, refunded_amount = refunded_amount + :amount,
                     status = case when refunded_count + :delta >= quantity then 'REFUNDED'
                                   when block_number <= :confirmed then 'CONFIRMED' else 'PENDING' end,
                     updated_at = now()
-                where payment_id = :id""")
+                where payment_id = (select payment_id from payments where payment_id <= :token
+                                     order by payment_id desc limit 1)
+                  and payment_id + quantity > :token""")
                 .param("delta", delta).param("amount", new BigDecimal(amount)).param("confirmed", confirmedThrough)
-                .param("id", new BigDecimal(paymentId)).update();
+                .param("token", new BigDecimal(tokenId)).update();
     }
 
     void assignEvent(BigInteger chainEventId, long eventId) {

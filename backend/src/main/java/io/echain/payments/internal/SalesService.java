@@ -4,6 +4,8 @@ import io.echain.chain.indexer.IndexerStatus;
 import io.echain.events.EventCatalog;
 import io.echain.events.EventNotFound;
 import io.echain.identity.Caller;
+import io.echain.tickets.EventTickets;
+import io.echain.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +19,12 @@ class SalesService {
 
     private final Revenues revenues;
     private final EventCatalog catalog;
-    private final TicketQueries tickets;
+    private final EventTickets tickets;
     private final PaymentService payments;
     private final IndexerStatus indexer;
     private final Clock clock;
 
-    SalesService(Revenues revenues, EventCatalog catalog, TicketQueries tickets, PaymentService payments,
+    SalesService(Revenues revenues, EventCatalog catalog, EventTickets tickets, PaymentService payments,
             IndexerStatus indexer, Clock clock) {
         this.revenues = revenues;
         this.catalog = catalog;
@@ -51,7 +53,10 @@ class SalesService {
                 payments.ofEvent(eventId));
     }
 
+    /** "Now" as the contracts see it: the later of the last indexed block's time and the wall clock. */
     private Instant now() {
-        return indexer.progress().chainNow(clock.instant());
+        Instant wall = clock.instant();
+        Instant block = indexer.progress().blockTime();
+        return block == null || wall.isAfter(block) ? wall : block;
     }
 }

@@ -1,9 +1,7 @@
-package io.echain.payments.internal;
+package io.echain.tickets.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.echain.events.EventCatalog;
-import io.echain.tickets.Ticket;
-import io.echain.tickets.TicketLedger;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,10 +30,10 @@ class TicketMetadata {
         }
     }
 
-    private final TicketLedger ledger;
+    private final Tickets ledger;
     private final EventCatalog catalog;
 
-    TicketMetadata(TicketLedger ledger, EventCatalog catalog) {
+    TicketMetadata(Tickets ledger, EventCatalog catalog) {
         this.ledger = ledger;
         this.catalog = catalog;
     }
@@ -84,7 +82,7 @@ class TicketMetadata {
 
     private Facts facts(BigInteger tokenId) {
         Ticket ticket = ledger.find(tokenId).filter(t -> t.chainEventId() != null)
-                .orElseThrow(() -> new PaymentProblems.TicketNotFound(tokenId.toString()));
+                .orElseThrow(() -> new TicketProblems.TicketNotFound(tokenId.toString()));
         Optional<EventCatalog.EventSummary> event = ticket.eventId() == null ? Optional.empty() : catalog.find(ticket.eventId());
         return new Facts(ticket, ledger.ticketNumber(ticket), event);
     }

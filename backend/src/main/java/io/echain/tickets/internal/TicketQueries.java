@@ -1,52 +1,52 @@
-package io.echain.payments.internal;
+package io.echain.tickets.internal;
 
+import io.echain.chain.Confirmations;
 import io.echain.chain.indexer.IndexerStatus;
 import io.echain.events.EventCatalog;
-import io.echain.tickets.Ticket;
-import io.echain.tickets.TicketLedger;
+import io.echain.tickets.EventTickets;
+import io.echain.tickets.TicketView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Tickets with their event's name and confirmations. */
 @Component
-class TicketQueries {
+class TicketQueries implements EventTickets {
 
-    private final TicketLedger ledger;
+    private final Tickets tickets;
     private final EventCatalog catalog;
     private final IndexerStatus indexer;
-    private final int confirmations;
+    private final Confirmations confirmations;
 
-    TicketQueries(TicketLedger ledger, EventCatalog catalog, IndexerStatus indexer,
-            @Value("${echain.chain.confirmations:3}") int confirmations) {
-        this.ledger = ledger;
+    TicketQueries(Tickets tickets, EventCatalog catalog, IndexerStatus indexer, Confirmations confirmations) {
+        this.tickets = tickets;
         this.catalog = catalog;
         this.indexer = indexer;
         this.confirmations = confirmations;
     }
 
     List<TicketView> ownedBy(String owner) {
-        return views(ledger.ownedBy(owner));
+        return views(tickets.ownedBy(owner));
     }
 
-    List<TicketView> ofEvent(long eventId) {
-        return views(ledger.ofEvent(eventId));
+    @Override
+    public List<TicketView> ofEvent(long eventId) {
+        return views(tickets.ofEvent(eventId));
     }
 
-    private List<TicketView> views(List<Ticket> tickets) {
-        IndexerStatus.Progress progress = indexer.progress();
+    private List<TicketView> views(List<Ticket> list) {
+        long head = indexer.progress().head();
         Map<Long, Optional<EventCatalog.EventSummary>> events = new HashMap<>();
-        return tickets.stream().map(t -> {
+        return list.stream().map(t -> {
             String name = t.eventId() == null ? null
                     : events.computeIfAbsent(t.eventId(), catalog::find).map(EventCatalog.EventSummary::name).orElse(null);
-            long confirmed = t.blockNumber() == null ? 0 : IndexerStatus.confirmations(t.blockNumber(), progress.head());
+            long confirmed = t.blockNumber() == null ? 0 : confirmations.of(t.blockNumber(), head);
             return new TicketView(t.tokenId().toString(), t.eventId(), name,
                     t.chainEventId() == null ? null : t.chainEventId().toString(), t.owner(), t.status().name(),
                     t.pricePaid() == null ? null : t.pricePaid().toString(), t.mintTxHash(), t.blockNumber(), confirmed,
-                    confirmed >= confirmations, "/api/tickets/" + t.tokenId() + "/metadata");
+                    confirmed >= confirmations.required(), "/api/tickets/" + t.tokenId() + "/metadata");
         }).toList();
     }
 }

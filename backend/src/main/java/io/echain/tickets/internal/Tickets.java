@@ -1,8 +1,5 @@
 package io.echain.tickets.internal;
 
-import io.echain.tickets.Ticket;
-import io.echain.tickets.TicketLedger;
-import io.echain.tickets.TicketSalesChanged;
 import io.echain.tickets.TicketStatus;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,33 +10,41 @@ import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
-@Service
-class JdbcTicketLedger implements TicketLedger {
+/**
+ * The tickets and ticket_transfers tables. Only {@link TicketsProjection} writes them (in the indexer's
+ * transaction); every write has an exact inverse, used when a reorg rolls the chain back.
+ */
+@Repository
+class Tickets {
 
     private static final String COLUMNS = """
             token_id, event_id, chain_event_id, owner_address, buyer_address, status, payment_id, price_paid,
             mint_tx_hash, block_number""";
     private static final String STATUS_FOR_OWNER = "case when owner_address = buyer_address then 'ACTIVE' else 'TRANSFERRED' end";
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final ApplicationEventPublisher publisher;
-
-    JdbcTicketLedger(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher publisher) {
-        this.jdbc = jdbc;
-        this.template = template;
-        this.publisher = publisher;
+    /** A minted ticket. */
+    record Mint(BigInteger tokenId, Long eventId, BigInteger chainEventId, String buyer, BigInteger paymentId,
+            BigInteger pricePaid, String txHash, long blockNumber) {
     }
 
-    @Override
-    public void mint(List<Mint> mints) {
+    /** A transfer between two holders (neither is the zero address). */
+    record Transfer(String blockHash, int logIndex, long blockNumber, String txHash, BigInteger tokenId, String from,
+            String to) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Tickets(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void mint(List<Mint> mints) {
         template.batchUpdate("""
                 insert into tickets (token_id, event_id, chain_event_id, owner_address, buyer_address, status, payment_id,
                     price_paid, mint_tx_hash, block_number) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""",
@@ -58,21 +63,16 @@ class JdbcTicketLedger implements TicketLedger {
                     ps.setString(8, m.txHash());
                     ps.setLong(9, m.blockNumber());
                 });
-        announce(mints.stream().map(Mint::eventId).toList());
     }
 
-    @Override
-    public void unmint(Collection<BigInteger> tokenIds) {
-        if (tokenIds.isEmpty()) {
-            return;
+    /** Removes minted tickets again (their purchase left the chain). */
+    void unmint(Collection<BigInteger> tokenIds) {
+        if (!tokenIds.isEmpty()) {
+            jdbc.sql("delete from tickets where token_id = any(?)").param(decimals(tokenIds)).update();
         }
-        List<Long> events = jdbc.sql("delete from tickets where token_id = any(?) returning event_id")
-                .param(decimals(tokenIds)).query((rs, n) -> (Long) rs.getObject(1, Long.class)).list();
-        announce(events);
     }
 
-    @Override
-    public void transfer(Transfer t) {
+    void transfer(Transfer t) {
         jdbc.sql("""
                 insert into ticket_transfers (block_hash, log_index, block_number, tx_hash, token_id, from_address, to_address)
                 values (?, ?, ?, ?, ?, ?, ?)""")
@@ -81,8 +81,7 @@ class JdbcTicketLedger implements TicketLedger {
         moveTo(t.tokenId(), t.to());
     }
 
-    @Override
-    public void untransfer(Transfer t) {
+    void untransfer(Transfer t) {
         jdbc.sql("delete from ticket_transfers where block_hash = ? and log_index = ?").params(t.blockHash(), t.logIndex())
                 .update();
         moveTo(t.tokenId(), t.from());
@@ -95,77 +94,53 @@ class JdbcTicketLedger implements TicketLedger {
                 .param(new BigDecimal(tokenId)).update();
     }
 
-    @Override
-    public void refund(BigInteger tokenId) {
-        List<Long> events = jdbc.sql("""
-                update tickets set status = 'REFUNDED', updated_at = now() where token_id = ? returning event_id""")
-                .param(new BigDecimal(tokenId)).query((rs, n) -> (Long) rs.getObject(1, Long.class)).list();
-        announce(events);
+    /** Marks a ticket refunded (it was burned). */
+    void refund(BigInteger tokenId) {
+        jdbc.sql("update tickets set status = 'REFUNDED', updated_at = now() where token_id = ?")
+                .param(new BigDecimal(tokenId)).update();
     }
 
-    @Override
-    public void unrefund(BigInteger tokenId, String holder) {
-        List<Long> events = jdbc.sql("""
+    /** Undoes {@link #refund}: the ticket is held by {@code holder} again. */
+    void unrefund(BigInteger tokenId, String holder) {
+        jdbc.sql("""
                 update tickets set owner_address = :holder, updated_at = now(),
                     status = case when :holder = buyer_address then 'ACTIVE' else 'TRANSFERRED' end
-                where token_id = :token returning event_id""")
-                .param("holder", holder).param("token", new BigDecimal(tokenId))
-                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).list();
-        announce(events);
+                where token_id = :token""")
+                .param("holder", holder).param("token", new BigDecimal(tokenId)).update();
     }
 
-    @Override
-    public void assignEvent(BigInteger chainEventId, long eventId) {
-        int changed = jdbc.sql("update tickets set event_id = ? where chain_event_id = ? and event_id is null")
+    /** Chain events with tickets that no backend event is attached to yet. */
+    List<BigInteger> unassignedChainEvents() {
+        return jdbc.sql("select distinct chain_event_id from tickets where event_id is null and chain_event_id is not null")
+                .query((rs, n) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
+    }
+
+    /** Attaches tickets of a chain event to the backend event it maps to, once known. */
+    void assignEvent(BigInteger chainEventId, long eventId) {
+        jdbc.sql("update tickets set event_id = ? where chain_event_id = ? and event_id is null")
                 .params(eventId, new BigDecimal(chainEventId)).update();
-        if (changed > 0) {
-            announce(List.of(eventId));
-        }
     }
 
-    @Override
-    public Optional<Ticket> find(BigInteger tokenId) {
+    Optional<Ticket> find(BigInteger tokenId) {
         return jdbc.sql("select " + COLUMNS + " from tickets where token_id = ?").param(new BigDecimal(tokenId))
-                .query(JdbcTicketLedger::map).optional();
+                .query(Tickets::map).optional();
     }
 
-    @Override
-    public int ticketNumber(Ticket ticket) {
+    /** Position of the ticket among its chain event's tickets (1-based, by token id). */
+    int ticketNumber(Ticket ticket) {
         return jdbc.sql("select count(*) from tickets where chain_event_id = ? and token_id <= ?")
                 .params(new BigDecimal(ticket.chainEventId()), new BigDecimal(ticket.tokenId()))
                 .query(Integer.class).single();
     }
 
-    @Override
-    public List<Ticket> ownedBy(String owner) {
+    List<Ticket> ownedBy(String owner) {
         return jdbc.sql("select " + COLUMNS + " from tickets where owner_address = ? order by token_id")
-                .param(owner).query(JdbcTicketLedger::map).list();
+                .param(owner).query(Tickets::map).list();
     }
 
-    @Override
-    public List<Ticket> ofEvent(long eventId) {
+    List<Ticket> ofEvent(long eventId) {
         return jdbc.sql("select " + COLUMNS + " from tickets where event_id = ? order by token_id")
-                .param(eventId).query(JdbcTicketLedger::map).list();
-    }
-
-    @Override
-    public List<TransferRecord> transfersOf(BigInteger tokenId) {
-        return jdbc.sql("""
-                select token_id, from_address, to_address, tx_hash, block_number from ticket_transfers
-                where token_id = ? order by block_number, log_index""").param(new BigDecimal(tokenId))
-                .query((rs, n) -> new TransferRecord(rs.getBigDecimal(1).toBigIntegerExact(), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getLong(5)))
-                .list();
-    }
-
-    private void announce(Collection<Long> eventIds) {
-        Set<Long> distinct = new TreeSet<>();
-        eventIds.forEach(id -> {
-            if (id != null) {
-                distinct.add(id);
-            }
-        });
-        distinct.forEach(id -> publisher.publishEvent(new TicketSalesChanged(id)));
+                .param(eventId).query(Tickets::map).list();
     }
 
     private static BigDecimal[] decimals(Collection<BigInteger> values) {

@@ -1,4 +1,4 @@
-package io.echain.payments.internal;
+package io.echain.tickets.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
