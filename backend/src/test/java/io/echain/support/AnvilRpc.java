@@ -11,10 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -134,9 +130,50 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Sends {@code purchaseTickets(eventId, quantity)} with any {@code value} (wrong amounts revert on chain). */
     public String purchase(Credentials buyer, long eventId, int quantity, BigInteger value) {
-        Function function = new Function(PaymentProcessor.FUNC_PURCHASETICKETS,
-                List.<Type>of(new Uint256(eventId), new Uint256(quantity)), List.of());
-        return send(buyer, properties.paymentProcessor(), value, FunctionEncoder.encode(function));
+        return send(buyer, properties.paymentProcessor(), value, purchaseData(eventId, quantity));
+    }
+
+    /** The calldata of {@code purchaseTickets(eventId, quantity)}, encoded by the generated wrapper. */
+    public String purchaseData(long eventId, int quantity) {
+        return paymentProcessor().purchaseTickets(BigInteger.valueOf(eventId), BigInteger.valueOf(quantity),
+                BigInteger.ZERO).encodeFunctionCall();
+    }
+
+    /** Sends {@code payRoyalty(eventId)} with {@code value} (what a marketplace's royalty payment does). */
+    public String payRoyalty(Credentials payer, long eventId, BigInteger value) {
+        return send(payer, properties.paymentProcessor(), value,
+                paymentProcessor().payRoyalty(BigInteger.valueOf(eventId), value).encodeFunctionCall());
+    }
+
+    /** Sends {@code withdrawRoyalty(eventId)} from the organizer. */
+    public String withdrawRoyalty(Credentials organizer, long eventId) {
+        return send(organizer, properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor().withdrawRoyalty(BigInteger.valueOf(eventId)).encodeFunctionCall());
+    }
+
+    /** Sends {@code withdrawPlatformFees()} from the treasury (the owner key). */
+    public String withdrawPlatformFees() {
+        return send(key(OWNER), properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor().withdrawPlatformFees().encodeFunctionCall());
+    }
+
+    /** {@code platformTotals()}: platform fees and royalty halves credited, and withdrawn. */
+    public List<BigInteger> platformTotals() {
+        try {
+            var totals = paymentProcessor().platformTotals().send();
+            return List.of(totals.component1(), totals.component2());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code platformBalance()}: credited to the platform and not withdrawn. */
+    public BigInteger platformBalance() {
+        try {
+            return paymentProcessor().platformBalance().send();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends {@code claimRefunds(tokenIds)} (the holder's tickets of a cancelled event); returns the tx hash. */
@@ -170,11 +207,24 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Signs and sends an EIP-1559 transaction from {@code from}; returns its hash without waiting. */
     public String send(Credentials from, String to, BigInteger value, String data) {
+        return sendRaw(sign(from, to, value, data).raw());
+    }
+
+    /** A signed transaction that was not sent: its hash is known before any node has seen it. */
+    public record Signed(String hash, String raw) {
+    }
+
+    /** Signs an EIP-1559 transaction with the sender's next nonce, without sending it. */
+    public Signed sign(Credentials from, String to, BigInteger value, String data) {
         BigInteger nonce = call(web3j.ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING))
                 .getTransactionCount();
         RawTransaction tx = RawTransaction.createTransaction(properties.chainId(), nonce, GAS_LIMIT, to, value, data,
                 MAX_PRIORITY_FEE, MAX_FEE);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, properties.chainId(), from));
+        return new Signed(org.web3j.crypto.Hash.sha3(signed), signed);
+    }
+
+    public String sendRaw(String signed) {
         return call(web3j.ethSendRawTransaction(signed)).getTransactionHash();
     }
 
@@ -209,6 +259,11 @@ public final class AnvilRpc implements AutoCloseable {
 
     public EventTicketNFT ticketNft() {
         return EventTicketNFT.load(properties.ticketNft(), web3j, new ReadonlyTransactionManager(web3j, null),
+                new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+    }
+
+    public PaymentProcessor paymentProcessor() {
+        return PaymentProcessor.load(properties.paymentProcessor(), web3j, new ReadonlyTransactionManager(web3j, null),
                 new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 

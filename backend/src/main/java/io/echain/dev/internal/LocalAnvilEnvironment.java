@@ -17,7 +17,8 @@ import org.springframework.util.StringUtils;
  * deployed before the context and points {@code echain.chain.*} at it; SIWE messages then name its chain id too.
  * Settings under {@code echain.chain.local-anvil}: {@code contracts-dir} (default: {@code contracts} or
  * {@code ../contracts}), {@code chain-id} (31337), {@code block-time} (seconds, 0: a block per transaction),
- * {@code port} (preferred port, a free one if it is taken; 0: any free port), {@code state-dir} (empty: a fresh chain), {@code base-uri} (token URI base).
+ * {@code port} (preferred port, a free one if it is taken; 0: any free port), {@code state-dir} (empty: a fresh chain), {@code base-uri} (token URI base; default
+ * {@code <echain.tickets.public-url>/api/tickets/}).
  */
 class LocalAnvilEnvironment implements EnvironmentPostProcessor {
 
@@ -41,8 +42,7 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 environment.getProperty(PREFIX + "block-time", Integer.class, 0),
                 environment.getProperty(PREFIX + "port", Integer.class, 0),
                 StringUtils.hasText(stateDir) ? Path.of(stateDir) : null,
-                environment.getProperty(PREFIX + "base-uri", "http://localhost:"
-                        + ("0".equals(serverPort) ? "8080" : serverPort) + "/api/tickets/")));
+                environment.getProperty(PREFIX + "base-uri", publicUrl(environment, serverPort) + "/api/tickets/")));
         log.info("Local Anvil " + node.rpcUrl() + " (chain " + node.chainId() + "): EventTicketNFT " + node.ticketNft()
                 + ", PaymentProcessor " + node.paymentProcessor() + "; add it to a wallet as a custom network");
         environment.getPropertySources().addFirst(new MapPropertySource("localAnvil", Map.of(
@@ -53,6 +53,13 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 "echain.chain.deployment-block", node.deploymentBlock(),
                 "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
                 "echain.identity.chain-id", node.chainId())));
+    }
+
+    /** The backend's public origin ({@code echain.tickets.public-url}): the token URI base is below it. */
+    private static String publicUrl(ConfigurableEnvironment environment, String serverPort) {
+        String url = environment.getProperty("echain.tickets.public-url",
+                "http://localhost:" + ("0".equals(serverPort) ? "8080" : serverPort));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static Path contractsDir(ConfigurableEnvironment environment) {

@@ -12,6 +12,6 @@ class TicketAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/tickets/*/metadata", "/api/tickets/*/image.svg").permitAll();
+        rules.requestMatchers(HttpMethod.GET, "/api/tickets/*", "/api/tickets/*/image.svg").permitAll();
     }
 }

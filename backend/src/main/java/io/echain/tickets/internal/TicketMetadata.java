@@ -32,13 +32,15 @@ class TicketMetadata {
 
     private final Tickets ledger;
     private final EventCatalog catalog;
+    private final TicketsProperties urls;
 
-    TicketMetadata(Tickets ledger, EventCatalog catalog) {
+    TicketMetadata(Tickets ledger, EventCatalog catalog, TicketsProperties urls) {
         this.ledger = ledger;
         this.catalog = catalog;
+        this.urls = urls;
     }
 
-    Metadata metadata(BigInteger tokenId, String baseUrl) {
+    Metadata metadata(BigInteger tokenId) {
         Facts facts = facts(tokenId);
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(new Attribute("Event", facts.eventName()));
@@ -51,8 +53,8 @@ class TicketMetadata {
         String description = facts.event().map(EventCatalog.EventSummary::description).filter(d -> !d.isBlank())
                 .orElse("Ticket for " + facts.eventName() + " on Echain.");
         return new Metadata(facts.eventName() + " — Ticket #" + facts.number(), description,
-                baseUrl + "/api/tickets/" + tokenId + "/image.svg",
-                facts.ticket().eventId() == null ? null : baseUrl + "/api/events/" + facts.ticket().eventId(), attributes);
+                urls.imageUrl(tokenId),
+                facts.ticket().eventId() == null ? null : urls.eventUrl(facts.ticket().eventId()), attributes);
     }
 
     String svg(BigInteger tokenId) {

@@ -9,12 +9,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What the contract's {@code tokenURI} points at: ERC-721 metadata and an SVG ticket. */
+/**
+ * What the contract's {@code tokenURI} points at: the ERC-721 metadata at exactly {@code baseURI + tokenId}
+ * ({@code /api/tickets/{tokenId}}) and the SVG ticket beside it. Public and cacheable: wallets and marketplaces fetch
+ * them without signing in.
+ */
 @RestController
-@Tag(name = "Tickets", description = "ERC-721 metadata and images of tickets")
+@Tag(name = "Tickets", description = "Your tickets, and their ERC-721 metadata and images")
 class TicketMetadataController {
+
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final TicketMetadata metadata;
 
@@ -22,17 +27,16 @@ class TicketMetadataController {
         this.metadata = metadata;
     }
 
-    @GetMapping(path = "/api/tickets/{tokenId}/metadata", produces = "application/json")
-    @Operation(summary = "ERC-721 metadata of a ticket: name, description, image, attributes (event, date, venue, ticket number, status)")
+    @GetMapping(path = "/api/tickets/{tokenId}", produces = "application/json")
+    @Operation(summary = "ERC-721 metadata of a ticket (what tokenURI returns): name, description, image, attributes "
+            + "(event, date, venue, ticket number, status); absolute URLs are built from ECHAIN_PUBLIC_URL")
     ResponseEntity<TicketMetadata.Metadata> metadata(@PathVariable BigInteger tokenId) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
-                .body(metadata.metadata(tokenId, base));
+        return ResponseEntity.ok().cacheControl(CACHE).body(metadata.metadata(tokenId));
     }
 
     @GetMapping(path = "/api/tickets/{tokenId}/image.svg", produces = "image/svg+xml")
     @Operation(summary = "The ticket as an SVG image")
     ResponseEntity<String> image(@PathVariable BigInteger tokenId) {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(30))).body(metadata.svg(tokenId));
+        return ResponseEntity.ok().cacheControl(CACHE).body(metadata.svg(tokenId));
     }
 }

@@ -19,12 +19,15 @@ class TicketQueries implements EventTickets {
     private final EventCatalog catalog;
     private final IndexerStatus indexer;
     private final Confirmations confirmations;
+    private final TicketsProperties urls;
 
-    TicketQueries(Tickets tickets, EventCatalog catalog, IndexerStatus indexer, Confirmations confirmations) {
+    TicketQueries(Tickets tickets, EventCatalog catalog, IndexerStatus indexer, Confirmations confirmations,
+            TicketsProperties urls) {
         this.tickets = tickets;
         this.catalog = catalog;
         this.indexer = indexer;
         this.confirmations = confirmations;
+        this.urls = urls;
     }
 
     List<TicketView> ownedBy(String owner) {
@@ -46,7 +49,7 @@ class TicketQueries implements EventTickets {
             return new TicketView(t.tokenId().toString(), t.eventId(), name,
                     t.chainEventId() == null ? null : t.chainEventId().toString(), t.owner(), t.status().name(),
                     t.pricePaid() == null ? null : t.pricePaid().toString(), t.mintTxHash(), t.blockNumber(), confirmed,
-                    confirmed >= confirmations.required(), "/api/tickets/" + t.tokenId() + "/metadata");
+                    confirmed >= confirmations.required(), urls.metadataUrl(t.tokenId()));
         }).toList();
     }
 }

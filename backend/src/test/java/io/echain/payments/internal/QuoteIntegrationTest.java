@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import java.math.BigInteger;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class QuoteAndMetadataIntegrationTest extends ChainTest {
+class QuoteIntegrationTest extends ChainTest {
 
     @Test
     void quotesPriceFeeAndGasForAPurchaseThatWouldSucceed() {
@@ -57,33 +56,5 @@ class QuoteAndMetadataIntegrationTest extends ChainTest {
         Api.Response cancelledQuote = api.get("/api/events/" + cancelled + "/quote?quantity=1");
         assertProblem(cancelledQuote, 409, "conflict");
         assertThat(cancelledQuote.json().get("detail").asString()).contains("cancelled");
-    }
-
-    @Test
-    void servesErc721MetadataAndAnEscapedSvgTicket() {
-        Session organizer = organizer();
-        Map<String, Object> body = eventBody("Rock & <Roll> \"Night\"");
-        body.put("priceWei", PRICE.toString());
-        long eventId = eventOnSale(organizer, body);
-        buy(AnvilRpc.key(3), eventId, 2);
-        index();
-        String tokenId = api.get("/api/me/tickets", sessionOf(3).token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).reduce((a, b) -> b).orElseThrow().get("tokenId").asString();
-
-        Api.Response metadata = api.get("/api/tickets/" + tokenId + "/metadata");
-        assertThat(metadata.status()).as(metadata.toString()).isEqualTo(200);
-        JsonNode json = metadata.json();
-        assertThat(json.get("name").asString()).isEqualTo("Rock & <Roll> \"Night\" — Ticket #2");
-        assertThat(json.get("image").asString()).endsWith("/api/tickets/" + tokenId + "/image.svg");
-        assertThat(json.get("attributes").toString()).contains("\"trait_type\":\"Venue\"", "Kulturbrauerei, Berlin",
-                "\"trait_type\":\"Ticket number\",\"value\":2", "\"trait_type\":\"Status\",\"value\":\"ACTIVE\"",
-                "\"trait_type\":\"Date\"");
-
-        Api.Response svg = api.get("/api/tickets/" + tokenId + "/image.svg");
-        assertThat(svg.status()).isEqualTo(200);
-        assertThat(svg.contentType()).startsWith("image/svg+xml");
-        assertThat(svg.body()).startsWith("<svg").contains("Rock &amp; &lt;Roll&gt; &quot;Night&quot;")
-                .doesNotContain("<Roll>");
-        assertProblem(api.get("/api/tickets/999999999/metadata"), 404, "not-found");
     }
 }
