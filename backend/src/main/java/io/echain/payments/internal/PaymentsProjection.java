@@ -6,7 +6,6 @@ import io.echain.chain.indexer.IndexerProgress;
 import io.echain.events.EventCatalog;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +42,7 @@ class PaymentsProjection implements ChainProjection {
 
     @Override
     public void apply(List<ContractEvent> events) {
+        Map<String, Integer> purchasesPerTx = new HashMap<>(); // a transaction's logs all sit in one applied range
         List<ContractEvent.TicketsPurchased> purchases = new ArrayList<>();
         for (ContractEvent event : events) {
             if (event instanceof ContractEvent.TicketsPurchased purchase) {
@@ -53,13 +53,13 @@ class PaymentsProjection implements ChainProjection {
                 continue; // transfers and the like: nothing to order purchases against
             }
             if (!purchases.isEmpty()) {
-                applyPurchases(purchases);
+                applyPurchases(purchases, purchasesPerTx);
                 purchases.clear();
             }
             applyOne(event);
         }
         if (!purchases.isEmpty()) {
-            applyPurchases(purchases);
+            applyPurchases(purchases, purchasesPerTx);
         }
     }
 
@@ -84,41 +84,27 @@ class PaymentsProjection implements ChainProjection {
         metrics.refresh();
     }
 
-    private void applyPurchases(List<ContractEvent.TicketsPurchased> purchases) {
+    /** Records purchases; {@code purchasesPerTx} numbers each transaction's purchases in chain order. */
+    private void applyPurchases(List<ContractEvent.TicketsPurchased> purchases, Map<String, Integer> purchasesPerTx) {
         Set<BigInteger> chainEvents = new HashSet<>();
         purchases.forEach(p -> chainEvents.add(p.chainEventId()));
         Map<BigInteger, Revenues.Registration> registrations = revenues.registrations(chainEvents);
         Map<BigInteger, Long> eventIds = resolve(chainEvents, registrations);
-        Map<String, Deque<Long>> unmined = payments.unminedByTx(
-                purchases.stream().map(p -> p.at().txHash()).distinct().toList());
 
-        List<Payments.Purchase> inserts = new ArrayList<>();
-        List<Payments.Purchase> updates = new ArrayList<>();
-        List<Long> updateIds = new ArrayList<>();
+        List<Payments.Purchase> mined = new ArrayList<>(purchases.size());
         Map<BigInteger, BigInteger> gross = new LinkedHashMap<>();
         Map<BigInteger, Integer> sold = new HashMap<>();
         for (ContractEvent.TicketsPurchased p : purchases) {
             Revenues.Registration registration = registrations.get(p.chainEventId());
             int feeBps = registration == null ? 0 : registration.feeBps();
-            Payments.Purchase purchase = new Payments.Purchase(p.paymentId(), p.chainEventId(), eventIds.get(p.chainEventId()),
-                    p.buyer(), p.quantity(), p.amount(), p.amount().multiply(BigInteger.valueOf(feeBps)).divide(BPS),
-                    p.at().txHash(), p.at().blockNumber(), p.at().blockHash(), p.at().logIndex());
-            Deque<Long> waiting = unmined.get(p.at().txHash());
-            if (waiting != null && !waiting.isEmpty()) {
-                updateIds.add(waiting.poll());
-                updates.add(purchase);
-            } else {
-                inserts.add(purchase);
-            }
+            int purchaseIndex = purchasesPerTx.merge(p.at().txHash(), 1, Integer::sum) - 1;
+            mined.add(new Payments.Purchase(p.paymentId(), p.chainEventId(), eventIds.get(p.chainEventId()), p.buyer(),
+                    p.quantity(), p.amount(), p.amount().multiply(BigInteger.valueOf(feeBps)).divide(BPS),
+                    p.at().txHash(), purchaseIndex, p.at().blockNumber(), p.at().blockHash(), p.at().logIndex()));
             gross.merge(p.chainEventId(), p.amount(), BigInteger::add);
             sold.merge(p.chainEventId(), p.quantity(), Integer::sum);
         }
-        if (!inserts.isEmpty()) {
-            payments.insertMined(inserts);
-        }
-        if (!updates.isEmpty()) {
-            payments.updateMined(updateIds, updates);
-        }
+        payments.upsertMined(mined);
         gross.forEach((chainEventId, amount) -> revenues.addSales(chainEventId, amount, sold.get(chainEventId)));
     }
 
