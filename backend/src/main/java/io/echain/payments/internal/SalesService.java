@@ -38,6 +38,10 @@ class SalesService {
         return RevenueView.of(organizer.address(), revenues.ofOrganizer(organizer.address()), now());
     }
 
+    PlatformRevenueView platformRevenue() {
+        return PlatformRevenueView.of(revenues.all(), revenues.platformWithdrawals());
+    }
+
     SalesView sales(Caller caller, long eventId) {
         EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
         if (!caller.isAdmin() && !event.organizer().equals(caller.address())) {
