@@ -39,7 +39,7 @@ class AccountController {
     }
 
     @GetMapping(path = "/api/me", produces = "application/json")
-    @Operation(summary = "The signed-in user with the roles stored now (a new token is needed to use new roles)")
+    @Operation(summary = "The signed-in user with its roles now (a grant or revoke takes effect at once, whatever the token says)")
     @ApiResponse(responseCode = "200", description = "The caller")
     UserView me(Authentication authentication) {
         String address = Caller.from(authentication).address();
