@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -25,14 +26,16 @@ class SecurityConfiguration {
     @Bean
     HttpAuthorizationRules identityRules() {
         return rules -> rules
+                .requestMatchers(CorsUtils::isPreFlightRequest).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/auth/nonce", "/api/auth/verify").permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
     }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<HttpAuthorizationRules> moduleRules,
-            ProblemSecurityHandlers problems, JwtAuthenticationConverter jwtConverter,
+            ProblemSecurityHandlers problems, JwtAuthenticationConverter jwtConverter, CorsSupport cors,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
+        cors.apply(http);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
