@@ -56,23 +56,11 @@ public sealed interface ContractEvent {
         }
     }
 
-    /** {@code EventTicketNFT.Transfer} (ERC-721): a mint comes from, a burn goes to the zero address. */
+    /**
+     * {@code EventTicketNFT.Transfer} (ERC-721) from one holder to another. Mints and burns are not handed out: they
+     * repeat the {@link TicketsPurchased} and {@link TicketRefunded} logs of the same transaction.
+     */
     record Transfer(Position at, String from, String to, BigInteger tokenId) implements ContractEvent {
-
-        public static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-
-        public boolean isMint() {
-            return ZERO_ADDRESS.equals(from);
-        }
-
-        public boolean isBurn() {
-            return ZERO_ADDRESS.equals(to);
-        }
-
-        /** A transfer from one holder to another (neither a mint nor a burn). */
-        public boolean betweenHolders() {
-            return !isMint() && !isBurn();
-        }
     }
 
     /** {@code PaymentProcessor.TicketRefunded}: {@code holder} got {@code amount} back and the ticket was burned. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.web3j.abi.EventEncoder;
+import org.web3j.abi.TypeEncoder;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -20,12 +22,18 @@ import org.web3j.protocol.core.methods.response.Log;
  * Turns logs of the two contracts into {@link ContractEvent}s with the generated wrappers' event definitions and
  * decoders, so every topic and word is read as the deployed ABI says. A log is only decoded as an event of the
  * contract that declares it (a {@code Transfer} must come from the ticket contract, a {@code TicketsPurchased} from
- * the payment processor). Public for the chain module's own packages only.
+ * the payment processor). {@code Transfer} logs of mints and burns are not decoded at all: every mint repeats its
+ * {@code TicketsPurchased} log and every burn its {@code TicketRefunded} log, and mints are half of all logs (one
+ * per ticket); they are recognized by a {@code from} (or {@code to}) topic equal to the ABI encoding of the zero
+ * address. Public for the chain module's own packages only.
  */
 public final class ContractEventDecoder {
 
     /** The name stored with logs that no projection reads. */
     public static final String OTHER = "OTHER";
+
+    /** An indexed address topic holding the zero address, as the ABI encodes it. */
+    private static final String ZERO_ADDRESS_TOPIC = "0x" + TypeEncoder.encode(Address.DEFAULT);
 
     private record Decoder(String name, BiFunction<Log, ContractEvent.Position, ContractEvent> decode) {
     }
@@ -34,6 +42,7 @@ public final class ContractEventDecoder {
     private final String paymentProcessor;
     private final Map<String, Decoder> ticketNftEvents = new HashMap<>();
     private final Map<String, Decoder> processorEvents = new HashMap<>();
+    private final Decoder transfer;
 
     public ContractEventDecoder(String ticketNft, String paymentProcessor) {
         this.ticketNft = ticketNft.toLowerCase(Locale.ROOT);
@@ -42,6 +51,7 @@ public final class ContractEventDecoder {
             var e = EventTicketNFT.getTransferEventFromLog(log);
             return new ContractEvent.Transfer(at, lower(e.from), lower(e.to), e.tokenId);
         });
+        transfer = ticketNftEvents.get(EventEncoder.encode(EventTicketNFT.TRANSFER_EVENT).toLowerCase(Locale.ROOT));
         add(ticketNftEvents, EventTicketNFT.EVENTREGISTERED_EVENT, (log, at) -> {
             var e = EventTicketNFT.getEventRegisteredEventFromLog(log);
             return new ContractEvent.EventRegistered(at, e.eventId, lower(e.organizer), e.price,
@@ -130,7 +140,16 @@ public final class ContractEventDecoder {
         String address = contract.toLowerCase(Locale.ROOT);
         Map<String, Decoder> events = address.equals(ticketNft) ? ticketNftEvents
                 : address.equals(paymentProcessor) ? processorEvents : null;
-        return events == null ? null : events.get(topics.get(0).toLowerCase(Locale.ROOT));
+        Decoder decoder = events == null ? null : events.get(topics.get(0).toLowerCase(Locale.ROOT));
+        if (decoder == transfer && (mintOrBurn(topics))) {
+            return null;
+        }
+        return decoder;
+    }
+
+    private static boolean mintOrBurn(List<String> topics) {
+        return topics.size() > 2 && (ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(1))
+                || ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(2)));
     }
 
     private static String lower(String value) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tickets module's chain facts, projected in the indexer's transaction: a ticket per token of every purchase
- * (the purchase log names buyer, payment and price; the mint Transfer logs add nothing), transfers between holders,
+ * (the purchase log names buyer, payment and price), transfers between holders,
  * and refunds (the ticket is burned). Purchases, the bulk of all logs, are written in batches; transfers and refunds
  * one at a time, in chain order.
  */
@@ -37,7 +37,7 @@ class TicketsProjection implements ChainProjection {
         for (ContractEvent event : events) {
             switch (event) {
                 case ContractEvent.TicketsPurchased purchase -> purchases.add(purchase);
-                case ContractEvent.Transfer transfer when transfer.betweenHolders() -> {
+                case ContractEvent.Transfer transfer -> {
                     mint(purchases);
                     tickets.transfer(transfer(transfer));
                 }
@@ -46,7 +46,7 @@ class TicketsProjection implements ChainProjection {
                     tickets.refund(refund.tokenId());
                 }
                 default -> {
-                    // mint and burn Transfers repeat the purchase and refund logs; the rest is not a tickets fact
+                    // not a tickets fact
                 }
             }
         }
@@ -58,8 +58,7 @@ class TicketsProjection implements ChainProjection {
         for (ContractEvent event : newestFirst) {
             switch (event) {
                 case ContractEvent.TicketsPurchased purchase -> tickets.unmint(purchase.tokenIds());
-                case ContractEvent.Transfer transfer when transfer.betweenHolders() ->
-                        tickets.untransfer(transfer(transfer));
+                case ContractEvent.Transfer transfer -> tickets.untransfer(transfer(transfer));
                 case ContractEvent.TicketRefunded refund -> tickets.unrefund(refund.tokenId(), refund.holder());
                 default -> {
                     // nothing was projected

@@ -53,7 +53,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         ChainProjection crashing = new ChainProjection() {
             @Override
             public void apply(List<ContractEvent> events) {
-                if (applied.addAndGet(events.size()) > 6) {
+                if (applied.addAndGet(events.size()) > 3) {
                     throw new IllegalStateException("crash after writing part of a range");
                 }
             }
