@@ -3,7 +3,7 @@
 // settings behind a local HAProxy (round robin). Measures the mixed load through one instance and through two,
 // the staleness of the other instance's cached reads after a write, and the leader failover after SIGKILL.
 import io.echain.chain.ChainProperties;
-import io.echain.chain.internal.ClusterChain;
+import io.echain.dev.internal.ClusterChain;
 import io.echain.dev.EmbeddedPostgres;
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;

@@ -1,7 +1,7 @@
 /**
- * Payments: projects the contracts' logs (fed by the chain indexer) into payments, revenue and, through
- * the tickets module, tickets; tracks purchases clients report by transaction hash; serves quotes,
- * payments, revenue, sales and ticket metadata.
+ * Payments: projects payments and the books of every event (sales, refunds, settlement, withdrawals, royalties)
+ * from the chain (fed by the chain indexer); tracks purchases clients report by transaction hash; serves quotes,
+ * payments, revenue and sales.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Payments")
+@org.springframework.modulith.ApplicationModule(displayName = "Payments", allowedDependencies = {"shared", "identity", "events", "tickets", "chain", "chain :: indexer"})
 package io.echain.payments;

@@ -14,10 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
@@ -101,8 +97,7 @@ class ChainProblemsIntegrationTest extends ApiIntegrationTest {
     }
 
     private ContractErrors.Revert estimatePurchase(int quantity, BigInteger value) {
-        String data = FunctionEncoder.encode(new Function("purchaseTickets",
-                List.<Type>of(new Uint256(eventId), new Uint256(quantity)), List.of()));
+        String data = chain.purchaseData(eventId, quantity);
         try {
             EthEstimateGas estimate = chain.web3j().ethEstimateGas(Transaction.createFunctionCallTransaction(
                     AnvilRpc.key(6).getAddress(), null, null, null, properties.paymentProcessor(), value, data)).send();

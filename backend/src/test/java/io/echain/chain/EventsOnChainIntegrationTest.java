@@ -3,7 +3,7 @@ package io.echain.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
-import io.echain.support.ApiIntegrationTest;
+import io.echain.support.ChainTest;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,42 +14,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Events reach the chain through the outbox: real transactions on the test JVM's Anvil, signed with the operator
- * key, tracked to {@code echain.chain.confirmations} (3) blocks.
+ * key, tracked until their block has {@code echain.chain.confirmations} (3) confirmations: its own and two on top.
  */
-class EventsOnChainIntegrationTest extends ApiIntegrationTest {
+class EventsOnChainIntegrationTest extends ChainTest {
 
     @Autowired
     ChainProperties properties;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    AnvilRpc chain;
-
-    @BeforeEach
-    void connect() {
-        chain = new AnvilRpc(properties);
-        awaitOutboxIdle();
-    }
-
-    @AfterEach
-    void disconnect() {
-        chain.close();
-    }
-
     @Test
-    void registersAPublishedEventAndConfirmsItAfterThreeBlocks() {
+    void registersAPublishedEventAndConfirmsItWhenItsBlockHasThreeConfirmations() {
         Session organizer = organizer();
         Map<String, Object> body = eventBody("On chain");
         JsonNode created = createEvent(organizer, body);
@@ -66,12 +46,17 @@ class EventsOnChainIntegrationTest extends ApiIntegrationTest {
         assertThat(onChain.eventEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
         assertThat(onChain.saleStart.longValueExact()).isLessThan(onChain.saleEnd.longValueExact());
 
-        chain.mine(2);
-        pause(Duration.ofMillis(800)); // several tracker rounds: two blocks on top are not enough
+        index();
+        assertThat(chainStatus(id)).as("one confirmation: its own block").isEqualTo("MINED");
+        chain.mine(1);
+        pause(Duration.ofMillis(800)); // several tracker rounds: two confirmations are not enough
         assertThat(commandStatus(id)).isEqualTo("MINED");
+        index();
+        assertThat(chainStatus(id)).isEqualTo("MINED");
         chain.mine(1);
         await("registration confirmed", () -> "CONFIRMED".equals(commandStatus(id)));
-        await("event shows CONFIRMED", () -> "CONFIRMED".equals(chainStatus(id)));
+        index();
+        assertThat(chainStatus(id)).as("the event module projects it from the indexed log").isEqualTo("CONFIRMED");
         JsonNode shown = api.get("/api/events/" + id, organizer.token()).json().get("chain");
         assertThat(shown.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(shown.get("eventId").asString()).isEqualTo(Long.toString(id));
@@ -280,22 +265,6 @@ class EventsOnChainIntegrationTest extends ApiIntegrationTest {
 
     private String chainStatus(long eventId) {
         return jdbc.sql("select chain_status from events where id = ?").param(eventId).query(String.class).single();
-    }
-
-    /** Earlier tests' events may still be on their way; wait until nothing is unsent. */
-    private void awaitOutboxIdle() {
-        await("outbox idle", () -> jdbc.sql("select count(*) from chain_commands where status in ('PENDING', 'SENT')")
-                .query(Long.class).single() == 0);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            pause(Duration.ofMillis(50));
-        }
     }
 
     private static void pause(Duration duration) {

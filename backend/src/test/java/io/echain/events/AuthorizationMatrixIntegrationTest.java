@@ -46,7 +46,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
         REVENUE("GET /api/organizers/me/revenue", 401, 403, 200, 200, 200),
         EVENT_SALES("GET /api/events/{id}/sales", 401, 403, 200, 403, 200),
         QUOTE_UNKNOWN_EVENT("GET /api/events/{id}/quote", 404, 404, 404, 404, 404),
-        TICKET_METADATA_UNKNOWN("GET /api/tickets/{id}/metadata", 404, 404, 404, 404, 404),
+        TICKET_METADATA_UNKNOWN("GET /api/tickets/{id}", 404, 404, 404, 404, 404),
         TICKET_IMAGE_UNKNOWN("GET /api/tickets/{id}/image.svg", 404, 404, 404, 404, 404);
 
         final String route;
@@ -123,7 +123,7 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
             case REVENUE -> api.call("GET", "/api/organizers/me/revenue").token(token).send();
             case EVENT_SALES -> api.call("GET", "/api/events/" + ownEvent() + "/sales").token(token).send();
             case QUOTE_UNKNOWN_EVENT -> api.call("GET", "/api/events/987654321/quote?quantity=1").token(token).send();
-            case TICKET_METADATA_UNKNOWN -> api.call("GET", "/api/tickets/987654321/metadata").token(token).send();
+            case TICKET_METADATA_UNKNOWN -> api.call("GET", "/api/tickets/987654321").token(token).send();
             case TICKET_IMAGE_UNKNOWN -> api.call("GET", "/api/tickets/987654321/image.svg").token(token).send();
         };
     }

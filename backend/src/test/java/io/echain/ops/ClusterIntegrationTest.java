@@ -3,7 +3,7 @@ package io.echain.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.chain.ChainProperties;
-import io.echain.chain.internal.ClusterChain;
+import io.echain.dev.internal.ClusterChain;
 import io.echain.dev.EmbeddedPostgres;
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;

@@ -3,6 +3,7 @@ package io.echain.support;
 import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
+import io.echain.dev.DevKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -10,10 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -38,20 +35,11 @@ import org.web3j.utils.Numeric;
  */
 public final class AnvilRpc implements AutoCloseable {
 
-    /** Anvil's well-known development keys 0..9 (mnemonic "test test ... junk"). */
-    public static final List<String> KEYS = List.of(
-            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-            "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-            "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-            "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
-            "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-            "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
-            "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
-            "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
-            "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
-            "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6");
-    public static final int OPERATOR = 0;
-    public static final int OWNER = 9;
+    /** Anvil's development keys 0..9 ({@link DevKeys}, derived from its mnemonic), 0x-prefixed hex. */
+    public static final List<String> KEYS = java.util.stream.IntStream.range(0, DevKeys.COUNT)
+            .mapToObj(DevKeys::privateKey).toList();
+    public static final int OPERATOR = DevKeys.OPERATOR;
+    public static final int OWNER = DevKeys.OWNER;
 
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(3_000_000);
     private static final BigInteger MAX_PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
@@ -77,7 +65,7 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Anvil development key {@code index} (0..9) as web3j credentials. */
     public static Credentials key(int index) {
-        return Credentials.create(KEYS.get(index));
+        return DevKeys.credentials(index);
     }
 
     // ---- blocks, time, snapshots -----------------------------------------------------------------------------
@@ -142,9 +130,50 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Sends {@code purchaseTickets(eventId, quantity)} with any {@code value} (wrong amounts revert on chain). */
     public String purchase(Credentials buyer, long eventId, int quantity, BigInteger value) {
-        Function function = new Function(PaymentProcessor.FUNC_PURCHASETICKETS,
-                List.<Type>of(new Uint256(eventId), new Uint256(quantity)), List.of());
-        return send(buyer, properties.paymentProcessor(), value, FunctionEncoder.encode(function));
+        return send(buyer, properties.paymentProcessor(), value, purchaseData(eventId, quantity));
+    }
+
+    /** The calldata of {@code purchaseTickets(eventId, quantity)}, encoded by the generated wrapper. */
+    public String purchaseData(long eventId, int quantity) {
+        return paymentProcessor().purchaseTickets(BigInteger.valueOf(eventId), BigInteger.valueOf(quantity),
+                BigInteger.ZERO).encodeFunctionCall();
+    }
+
+    /** Sends {@code payRoyalty(eventId)} with {@code value} (what a marketplace's royalty payment does). */
+    public String payRoyalty(Credentials payer, long eventId, BigInteger value) {
+        return send(payer, properties.paymentProcessor(), value,
+                paymentProcessor().payRoyalty(BigInteger.valueOf(eventId), value).encodeFunctionCall());
+    }
+
+    /** Sends {@code withdrawRoyalty(eventId)} from the organizer. */
+    public String withdrawRoyalty(Credentials organizer, long eventId) {
+        return send(organizer, properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor().withdrawRoyalty(BigInteger.valueOf(eventId)).encodeFunctionCall());
+    }
+
+    /** Sends {@code withdrawPlatformFees()} from the treasury (the owner key). */
+    public String withdrawPlatformFees() {
+        return send(key(OWNER), properties.paymentProcessor(), BigInteger.ZERO,
+                paymentProcessor().withdrawPlatformFees().encodeFunctionCall());
+    }
+
+    /** {@code platformTotals()}: platform fees and royalty halves credited, and withdrawn. */
+    public List<BigInteger> platformTotals() {
+        try {
+            var totals = paymentProcessor().platformTotals().send();
+            return List.of(totals.component1(), totals.component2());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code platformBalance()}: credited to the platform and not withdrawn. */
+    public BigInteger platformBalance() {
+        try {
+            return paymentProcessor().platformBalance().send();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends {@code claimRefunds(tokenIds)} (the holder's tickets of a cancelled event); returns the tx hash. */
@@ -178,11 +207,24 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Signs and sends an EIP-1559 transaction from {@code from}; returns its hash without waiting. */
     public String send(Credentials from, String to, BigInteger value, String data) {
+        return sendRaw(sign(from, to, value, data).raw());
+    }
+
+    /** A signed transaction that was not sent: its hash is known before any node has seen it. */
+    public record Signed(String hash, String raw) {
+    }
+
+    /** Signs an EIP-1559 transaction with the sender's next nonce, without sending it. */
+    public Signed sign(Credentials from, String to, BigInteger value, String data) {
         BigInteger nonce = call(web3j.ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING))
                 .getTransactionCount();
         RawTransaction tx = RawTransaction.createTransaction(properties.chainId(), nonce, GAS_LIMIT, to, value, data,
                 MAX_PRIORITY_FEE, MAX_FEE);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, properties.chainId(), from));
+        return new Signed(org.web3j.crypto.Hash.sha3(signed), signed);
+    }
+
+    public String sendRaw(String signed) {
         return call(web3j.ethSendRawTransaction(signed)).getTransactionHash();
     }
 
@@ -217,6 +259,11 @@ public final class AnvilRpc implements AutoCloseable {
 
     public EventTicketNFT ticketNft() {
         return EventTicketNFT.load(properties.ticketNft(), web3j, new ReadonlyTransactionManager(web3j, null),
+                new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+    }
+
+    public PaymentProcessor paymentProcessor() {
+        return PaymentProcessor.load(properties.paymentProcessor(), web3j, new ReadonlyTransactionManager(web3j, null),
                 new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 

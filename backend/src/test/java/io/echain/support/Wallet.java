@@ -15,7 +15,7 @@ import org.web3j.utils.Numeric;
 public record Wallet(ECKeyPair keys, String address) {
 
     /** Anvil's first development account, configured as admin in the test profile. */
-    public static final Wallet ADMIN = of("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    public static final Wallet ADMIN = of(io.echain.dev.DevKeys.privateKey(io.echain.dev.DevKeys.OPERATOR).substring(2));
 
     public static Wallet of(String privateKeyHex) {
         ECKeyPair keys = ECKeyPair.create(new BigInteger(privateKeyHex, 16));

@@ -3,6 +3,8 @@ package io.echain.chain.indexer;
 import io.echain.chain.internal.Leadership;
 import io.echain.shared.BackgroundWork;
 import io.echain.shared.DatabaseOutage;
+import io.echain.chain.Confirmations;
+import io.echain.chain.internal.ContractEventDecoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -25,23 +27,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Polls the node and applies new blocks range by range, each range in one transaction together with
- * the cursor. Before going on it checks that the last applied block is still the node's block at that
+ * the cursor (and the logs it applied, those a projection reads). Before going on it checks that the last applied block is still the node's block at that
  * height (and that every new block's parent is the block before it); if not, it undoes the projection
- * down to the common ancestor. Logs are applied up to the head, so payments see unconfirmed blocks;
- * confirmations are derived from the head. Exactly one instance polls: the {@link Leadership} holder (others take
- * over when it dies); each range also runs under a transaction-scoped PostgreSQL advisory lock, so two instances
- * never write a range at once even while a lost leadership is being noticed.
+ * down to the common ancestor. Logs are decoded into {@link ContractEvent}s and handed to every module's
+ * {@link ChainProjection}, in their order, in the same transaction (undone in reverse order). Logs are applied up
+ * to the head, so payments see unconfirmed blocks; confirmations are derived from the head. Exactly one instance
+ * polls: the {@link Leadership} holder (others take over when it dies); each range also runs under a
+ * transaction-scoped PostgreSQL advisory lock, so two instances never write a range at once even while a lost
+ * leadership is being noticed.
  */
 public class ChainIndexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainIndexer.class);
+    private static final int PARALLEL_DECODE = 1_000;
 
     /** The outcome of one step. */
     enum Step { CAUGHT_UP, MORE, LOCKED_ELSEWHERE }
 
     private final IndexerStore store;
     private final ChainReader reader;
-    private final LogProjection projection;
+    private final List<ChainProjection> projections;
+    private final ContractEventDecoder decoder;
+    private final Confirmations confirmations;
+    private final ChainClock clock;
     private final TransactionTemplate transactions;
     private final IndexerTarget target;
     private final IndexerProperties properties;
@@ -55,14 +63,19 @@ public class ChainIndexer implements SmartLifecycle {
     private final Counter logsApplied;
     private volatile ScheduledExecutorService scheduler;
     private String appliedRange;
+    private java.time.Instant committedBlockTime;
     private volatile ScheduledFuture<?> task;
     private volatile String pausedBecause;
 
-    ChainIndexer(IndexerStore store, ChainReader reader, LogProjection projection, TransactionTemplate transactions,
-            IndexerTarget target, IndexerProperties properties, MeterRegistry meters) {
+    ChainIndexer(IndexerStore store, ChainReader reader, List<ChainProjection> projections, ContractEventDecoder decoder,
+            Confirmations confirmations, ChainClock clock, TransactionTemplate transactions, IndexerTarget target,
+            IndexerProperties properties, MeterRegistry meters) {
         this.store = store;
         this.reader = reader;
-        this.projection = projection;
+        this.projections = List.copyOf(projections);
+        this.decoder = decoder;
+        this.confirmations = confirmations;
+        this.clock = clock;
         this.transactions = transactions;
         this.target = target;
         this.properties = properties;
@@ -87,7 +100,9 @@ public class ChainIndexer implements SmartLifecycle {
             do {
                 long started = System.nanoTime();
                 appliedRange = null;
+                committedBlockTime = null;
                 step = transactions.execute(status -> step());
+                clock.advance(committedBlockTime);
                 if (appliedRange != null && log.isDebugEnabled()) {
                     log.debug("Applied {} in {} ms (head {})", appliedRange, (System.nanoTime() - started) / 1_000_000,
                             head.get());
@@ -125,7 +140,7 @@ public class ChainIndexer implements SmartLifecycle {
         }
         head.set(nodeHead);
         IndexerStore.Cursor cursor = store.cursor().orElseGet(() -> {
-            IndexerStore.Cursor start = new IndexerStore.Cursor(target.deploymentBlock() - 1, null, nodeHead);
+            IndexerStore.Cursor start = new IndexerStore.Cursor(target.deploymentBlock() - 1, null, nodeHead, null);
             store.saveCursor(start.blockNumber(), null, nodeHead, null);
             return start;
         });
@@ -137,7 +152,7 @@ public class ChainIndexer implements SmartLifecycle {
             if (cursor.blockNumber() >= nodeHead) {
                 store.saveHead(nodeHead);
                 applied.set(cursor.blockNumber());
-                projection.onProgress(cursor.blockNumber(), nodeHead);
+                progress(cursor.blockNumber(), nodeHead, cursor.blockTime());
                 return Step.CAUGHT_UP;
             }
             long from = cursor.blockNumber() + 1;
@@ -158,10 +173,11 @@ public class ChainIndexer implements SmartLifecycle {
             List<ChainLog> applying = last.number() == to ? logs
                     : logs.stream().filter(l -> l.blockNumber() <= last.number()).toList();
             apply(headers.stream().filter(h -> h.number() <= last.number()).toList(), applying);
-            store.saveCursor(last.number(), last.hash(), nodeHead, java.time.Instant.ofEpochSecond(last.timestamp()));
+            java.time.Instant blockTime = java.time.Instant.ofEpochSecond(last.timestamp());
+            store.saveCursor(last.number(), last.hash(), nodeHead, blockTime);
             store.pruneBlocksBelow(last.number() - properties.blockRetention());
             applied.set(last.number());
-            projection.onProgress(last.number(), nodeHead);
+            progress(last.number(), nodeHead, blockTime);
             if (!applying.isEmpty()) {
                 appliedRange = "blocks " + from + ".." + last.number() + ": " + applying.size() + " logs";
             }
@@ -204,10 +220,32 @@ public class ChainIndexer implements SmartLifecycle {
         }
         store.insertBlocks(blocks);
         if (!logs.isEmpty()) {
-            store.insertLogs(logs);
-            projection.apply(logs);
+            // Only logs a projection reads are kept: a rollback undoes exactly those. Mint Transfers (one per
+            // ticket, half of all logs) repeat their purchase log and are neither decoded nor stored.
+            List<ChainLog> projected = logs.stream().filter(l -> !ContractEventDecoder.OTHER.equals(l.kind())).toList();
+            if (!projected.isEmpty()) {
+                store.insertLogs(projected);
+            }
+            List<ContractEvent> events = decode(projected);
+            if (!events.isEmpty()) {
+                projections.forEach(projection -> projection.apply(events));
+            }
             logsApplied.increment(logs.size());
         }
+    }
+
+    /** The typed events of stored logs, in chain order; a large backfill range is decoded on all cores. */
+    private List<ContractEvent> decode(List<ChainLog> logs) {
+        var stream = logs.size() >= PARALLEL_DECODE ? logs.parallelStream() : logs.stream();
+        return stream.filter(log -> !ContractEventDecoder.OTHER.equals(log.kind())).map(decoder::decode)
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    private void progress(long appliedThrough, long nodeHead, java.time.Instant blockTime) {
+        committedBlockTime = blockTime;
+        IndexerProgress progress = new IndexerProgress(appliedThrough, nodeHead, confirmations.confirmedThrough(nodeHead),
+                blockTime);
+        projections.forEach(projection -> projection.onProgress(progress));
     }
 
     /** Finds the newest stored block the node still has and undoes everything above it. */
@@ -242,8 +280,11 @@ public class ChainIndexer implements SmartLifecycle {
         List<ChainLog> undone = store.logsAbove(ancestor);
         log.warn("Chain reorganization: block {} changed; rolling back {} blocks ({} logs) to block {}", from,
                 from - ancestor, undone.size(), ancestor);
-        if (!undone.isEmpty()) {
-            projection.undo(undone);
+        List<ContractEvent> events = decode(undone);
+        if (!events.isEmpty()) {
+            for (int i = projections.size() - 1; i >= 0; i--) {
+                projections.get(i).undo(events);
+            }
         }
         store.deleteAbove(ancestor);
         store.saveCursor(ancestor, ancestorHash, nodeHead, null);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import io.echain.chain.internal.ContractEventDecoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
@@ -31,10 +32,12 @@ class ChainReader {
 
     private final Web3j web3j;
     private final int headerBatchSize;
+    private final ContractEventDecoder decoder;
 
-    ChainReader(Web3j web3j, int headerBatchSize) {
+    ChainReader(Web3j web3j, int headerBatchSize, ContractEventDecoder decoder) {
         this.web3j = web3j;
         this.headerBatchSize = headerBatchSize;
+        this.decoder = decoder;
     }
 
     long head() {
@@ -62,10 +65,10 @@ class ChainReader {
                 continue;
             }
             List<String> topics = log.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            String contract = log.getAddress().toLowerCase(Locale.ROOT);
             logs.add(new ChainLog(log.getBlockNumber().longValueExact(), log.getBlockHash().toLowerCase(Locale.ROOT),
-                    log.getLogIndex().intValueExact(), log.getTransactionHash().toLowerCase(Locale.ROOT),
-                    log.getAddress().toLowerCase(Locale.ROOT), LogKind.of(topics.isEmpty() ? null : topics.get(0)),
-                    topics, log.getData() == null ? "0x" : log.getData()));
+                    log.getLogIndex().intValueExact(), log.getTransactionHash().toLowerCase(Locale.ROOT), contract,
+                    decoder.kind(contract, topics), topics, log.getData() == null ? "0x" : log.getData()));
         }
         logs.sort(Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex));
         return logs;

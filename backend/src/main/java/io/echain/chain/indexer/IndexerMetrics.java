@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexerMetrics implements MeterBinder {
 
-    private final Sampled<IndexerStatus.Progress> progress;
+    private final Sampled<IndexerProgress> progress;
 
     IndexerMetrics(IndexerStatus status) {
         this.progress = Sampled.every(Duration.ofSeconds(2), null, status::progress);
@@ -29,7 +29,7 @@ class IndexerMetrics implements MeterBinder {
                 .description("The node's head block as the indexer last saw it (from the shared cursor)").register(meters);
     }
 
-    private static double value(IndexerStatus.Progress p, boolean applied) {
+    private static double value(IndexerProgress p, boolean applied) {
         if (p == null || p.head() < 0) {
             return Double.NaN;
         }

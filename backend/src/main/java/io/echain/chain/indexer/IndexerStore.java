@@ -16,7 +16,7 @@ class IndexerStore {
     /** Arbitrary but fixed key of the advisory lock that makes one instance the indexer. */
     static final long LOCK_KEY = 0x6563_6861_696e_4958L;
 
-    record Cursor(long blockNumber, String blockHash, long head) {
+    record Cursor(long blockNumber, String blockHash, long head, java.time.Instant blockTime) {
     }
 
     record Block(long number, String hash, String parentHash, int logCount) {
@@ -41,8 +41,9 @@ class IndexerStore {
     }
 
     Optional<Cursor> cursor() {
-        return jdbc.sql("select block_number, block_hash, head_number from indexer_cursor where id = 1")
-                .query((rs, n) -> new Cursor(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional();
+        return jdbc.sql("select block_number, block_hash, head_number, block_time from indexer_cursor where id = 1")
+                .query((rs, n) -> new Cursor(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).optional();
     }
 
     void saveCursor(long blockNumber, String blockHash, long head, java.time.Instant blockTime) {
@@ -90,7 +91,7 @@ class IndexerStore {
             ps.setLong(3, log.blockNumber());
             ps.setString(4, log.txHash());
             ps.setString(5, log.contract());
-            ps.setString(6, log.kind().name());
+            ps.setString(6, log.kind());
             Array topics = ps.getConnection().createArrayOf("text", log.topics().toArray());
             ps.setArray(7, topics);
             ps.setString(8, log.data());
@@ -103,7 +104,7 @@ class IndexerStore {
                 select block_number, block_hash, log_index, tx_hash, contract, kind, topics, data from indexer_logs
                 where block_number > ? order by block_number desc, log_index desc""").param(number)
                 .query((rs, n) -> new ChainLog(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), LogKind.valueOf(rs.getString(6)),
+                        rs.getString(5), rs.getString(6),
                         Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getString(8)))
                 .list();
     }

@@ -90,11 +90,10 @@ class ChainCommands {
                 .params(status.name(), note, id).update();
     }
 
-    /** The status of the event's latest change that still counts (superseded ones do not). */
-    Optional<ChainCommand.Status> latestStatus(long eventId) {
-        return jdbc.sql("""
-                select status from chain_commands where event_id = ? and status <> 'SUPERSEDED' order by id desc limit 1""")
-                .param(eventId).query(String.class).optional().map(ChainCommand.Status::valueOf);
+    /** The event's latest change that still counts (superseded ones do not). */
+    Optional<ChainCommand> latest(long eventId) {
+        return jdbc.sql("select " + COLUMNS + " from chain_commands where event_id = ? and status <> 'SUPERSEDED' "
+                + "order by id desc limit 1").param(eventId).query(ChainCommands::map).optional();
     }
 
     List<ChainCommand> ofEvent(long eventId) {

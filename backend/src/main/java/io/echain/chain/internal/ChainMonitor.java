@@ -1,6 +1,7 @@
 package io.echain.chain.internal;
 
 import io.echain.chain.ChainProperties;
+import io.echain.chain.indexer.IndexerProgress;
 import io.echain.chain.indexer.IndexerStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -172,7 +173,7 @@ class ChainMonitor implements SmartLifecycle {
             return;
         }
         try {
-            IndexerStatus.Progress progress = status.progress();
+            IndexerProgress progress = status.progress();
             applied = progress.appliedThrough();
             appliedTime = progress.blockTime();
         } catch (RuntimeException e) {

@@ -2,7 +2,7 @@ package io.echain.chain.internal;
 
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
-import io.echain.events.ChainListing;
+import io.echain.chain.EventListing;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class OutboxSender {
 
     void send(ChainCommand command) throws NodeDown {
         try {
-            Optional<ChainListing> listing = state.events().listing(command.eventId());
+            Optional<EventListing> listing = state.events().listing(command.eventId());
             if (listing.isEmpty()) {
                 state.finish(command, ChainCommand.Status.FAILED, "the event no longer exists");
                 return;
@@ -70,7 +70,7 @@ class OutboxSender {
         }
     }
 
-    private Call register(ChainCommand command, ChainListing event) throws IOException {
+    private Call register(ChainCommand command, EventListing event) throws IOException {
         if (onChain(command.eventId()).isPresent()) {
             state.finish(command, ChainCommand.Status.CONFIRMED, "already registered on chain");
             return null;
@@ -88,7 +88,7 @@ class OutboxSender {
         }
     }
 
-    private Call update(ChainCommand command, ChainListing event) throws IOException {
+    private Call update(ChainCommand command, EventListing event) throws IOException {
         if (state.commands().hasLater(command, ChainCommand.Kind.UPDATE, ChainCommand.Kind.CANCEL)) {
             state.finish(command, ChainCommand.Status.SUPERSEDED, "a later change covers it");
             return null;

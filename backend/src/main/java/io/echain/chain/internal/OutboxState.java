@@ -1,29 +1,35 @@
 package io.echain.chain.internal;
 
 import io.echain.chain.ContractErrors;
-import io.echain.events.EventChainSync;
-import java.math.BigInteger;
+import io.echain.chain.EventListings;
+import io.echain.chain.OnChainChangeProgressed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
-/** Outcome bookkeeping shared by sender and tracker: outbox rows and the status shown on the event. */
+/**
+ * Outcome bookkeeping shared by sender and tracker: outbox rows, and the stage of the event's latest intent
+ * announced as {@link OnChainChangeProgressed} (what happens to a mined transaction is projected from the logs).
+ */
 class OutboxState {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxState.class);
 
     private final ChainCommands commands;
-    private final EventChainSync events;
+    private final EventListings events;
+    private final ApplicationEventPublisher publisher;
 
-    OutboxState(ChainCommands commands, EventChainSync events) {
+    OutboxState(ChainCommands commands, EventListings events, ApplicationEventPublisher publisher) {
         this.commands = commands;
         this.events = events;
+        this.publisher = publisher;
     }
 
     ChainCommands commands() {
         return commands;
     }
 
-    EventChainSync events() {
+    EventListings events() {
         return events;
     }
 
@@ -49,9 +55,21 @@ class OutboxState {
                 (alreadyDone ? "already on chain: " : "reverted: ") + revert);
     }
 
-    /** Shows the state of the event's latest change that counts on the event. */
+    /** Announces the stage of the event's latest intent that counts (superseded ones do not). */
     void showStatus(long eventId) {
-        commands.latestStatus(eventId).ifPresent(status ->
-                events.chainStatusChanged(eventId, BigInteger.valueOf(eventId), status.shown()));
+        commands.latest(eventId).ifPresent(latest -> {
+            OnChainChangeProgressed.Stage stage = switch (latest.status()) {
+                case PENDING -> OnChainChangeProgressed.Stage.QUEUED;
+                case SENT -> OnChainChangeProgressed.Stage.SUBMITTED;
+                case FAILED -> OnChainChangeProgressed.Stage.FAILED;
+                // Without a transaction of ours there is no log to project: the outbox is the one to say so.
+                case CONFIRMED -> latest.txHash() == null || latest.blockNumber() == null
+                        ? OnChainChangeProgressed.Stage.ALREADY_ON_CHAIN : null;
+                case MINED, SUPERSEDED -> null;
+            };
+            if (stage != null) {
+                publisher.publishEvent(new OnChainChangeProgressed(eventId, stage));
+            }
+        });
     }
 }

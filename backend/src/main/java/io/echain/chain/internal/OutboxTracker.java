@@ -1,5 +1,6 @@
 package io.echain.chain.internal;
 
+import io.echain.chain.Confirmations;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * Follows sent transactions: SENT → MINED when a receipt appears (or FAILED with the decoded revert), MINED →
- * CONFIRMED once {@code confirmations} blocks are on top and the receipt is still in the same block. A transaction
+ * CONFIRMED once the block is confirmed ({@link Confirmations}) and the receipt is still in the same block. A transaction
  * the node has forgotten is re-broadcast byte for byte; one that a reorg removed goes back to SENT.
  */
 class OutboxTracker {
@@ -22,9 +23,10 @@ class OutboxTracker {
     private final OutboxState state;
     private final OperatorAccount operator;
     private final OperatorNonces nonces;
-    private final int confirmations;
+    private final Confirmations confirmations;
 
-    OutboxTracker(Web3j web3j, OutboxState state, OperatorAccount operator, OperatorNonces nonces, int confirmations) {
+    OutboxTracker(Web3j web3j, OutboxState state, OperatorAccount operator, OperatorNonces nonces,
+            Confirmations confirmations) {
         this.web3j = web3j;
         this.state = state;
         this.operator = operator;
@@ -57,7 +59,7 @@ class OutboxTracker {
                 } else if (!receipt.get().getBlockHash().equals(command.blockHash())) {
                     state.commands().markMined(command.id(), receipt.get().getBlockNumber().longValueExact(),
                             receipt.get().getBlockHash());
-                } else if (head - command.blockNumber() >= confirmations) {
+                } else if (confirmations.confirmed(command.blockNumber(), head)) {
                     state.finish(command, ChainCommand.Status.CONFIRMED, null);
                 }
             }

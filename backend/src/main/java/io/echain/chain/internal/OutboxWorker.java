@@ -3,10 +3,12 @@ package io.echain.chain.internal;
 import io.echain.chain.ChainProperties;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
-import io.echain.events.EventChainSync;
+import io.echain.chain.Confirmations;
+import io.echain.chain.EventListings;
 import io.echain.shared.BackgroundWork;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.echain.shared.DatabaseOutage;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -40,8 +42,9 @@ class OutboxWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile String pausedBecause;
 
-    OutboxWorker(ChainProperties properties, ChainCommands commands, EventChainSync events,
-            @Qualifier("backgroundWeb3j") Web3j web3j, DataSource dataSource, MeterRegistry meters) {
+    OutboxWorker(ChainProperties properties, ChainCommands commands, EventListings events,
+            ApplicationEventPublisher publisher, @Qualifier("backgroundWeb3j") Web3j web3j, DataSource dataSource,
+            Confirmations confirmations, MeterRegistry meters) {
         this.properties = properties;
         this.commands = commands;
         this.leadership = new Leadership(dataSource, Leadership.OUTBOX, "outbox", meters);
@@ -54,14 +57,14 @@ class OutboxWorker implements SmartLifecycle {
         OperatorAccount operator = new OperatorAccount(web3j, Credentials.create(properties.operatorKey()),
                 properties.chainId());
         OperatorNonces nonces = new OperatorNonces(web3j, commands, operator.address());
-        OutboxState state = new OutboxState(commands, events);
+        OutboxState state = new OutboxState(commands, events, publisher);
         var readOnly = new ReadonlyTransactionManager(web3j, operator.address());
         var noGas = new StaticGasProvider(java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
         this.sender = new OutboxSender(state, operator, nonces,
                 EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas),
                 PaymentProcessor.load(properties.paymentProcessor(), web3j, readOnly, noGas),
                 properties.outbox().maxAttempts(), properties.outbox().retryDelay());
-        this.tracker = new OutboxTracker(web3j, state, operator, nonces, properties.confirmations());
+        this.tracker = new OutboxTracker(web3j, state, operator, nonces, confirmations);
     }
 
     /** Runs a round soon (after a change committed). */

@@ -1,45 +1,68 @@
 package io.echain.events.internal;
 
-import io.echain.events.ChainListing;
-import io.echain.events.EventChainSync;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.echain.chain.EventListing;
+import io.echain.chain.EventListings;
+import io.echain.chain.OnChainChangeProgressed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads events for the chain integration and stores its status; cached details catch up within their TTL. */
+/**
+ * The events module's side of the outbox: reads events for it ({@link EventListings}) and shows how the latest
+ * on-chain change of an event is doing ({@code chain.status}). Once a change is mined, {@link EventChainProjection}
+ * takes the status on from the indexed logs.
+ */
 @Service
-class EventChainSyncService implements EventChainSync {
+class EventChainSyncService implements EventListings {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    EventChainSyncService(JdbcClient jdbc) {
+    EventChainSyncService(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @Override
-    public Optional<ChainListing> listing(long eventId) {
+    public Optional<EventListing> listing(long eventId) {
         return jdbc.sql("""
                 select id, organizer_address, price_wei, capacity, coalesce(sale_starts_at, created_at) as sale_start,
                     coalesce(sale_ends_at, starts_at) as sale_end, ends_at, transfer_locked, status
                 from events where id = ?""").param(eventId).query(EventChainSyncService::map).optional();
     }
 
-    @Override
-    public void chainStatusChanged(long eventId, BigInteger chainEventId, String chainStatus) {
-        jdbc.sql("""
-                update events set chain_event_id = :chainEventId, chain_status = :status
-                where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :chainEventId)""")
-                .param("chainEventId", new BigDecimal(chainEventId)).param("status", chainStatus).param("id", eventId)
-                .update();
+    /** A change of the event was handed to the outbox: its contract id is its own id, its status PENDING. */
+    void queued(long eventId) {
+        show(eventId, ChainStatus.PENDING);
     }
 
-    private static ChainListing map(ResultSet rs, int n) throws SQLException {
-        return new ChainListing(rs.getLong("id"), rs.getString("organizer_address"),
+    @EventListener
+    void on(OnChainChangeProgressed progressed) {
+        show(progressed.eventId(), switch (progressed.stage()) {
+            case QUEUED -> ChainStatus.PENDING;
+            case SUBMITTED -> ChainStatus.SUBMITTED;
+            case ALREADY_ON_CHAIN -> ChainStatus.CONFIRMED;
+            case FAILED -> ChainStatus.FAILED;
+        });
+    }
+
+    private void show(long eventId, ChainStatus status) {
+        int changed = jdbc.sql("""
+                update events set chain_event_id = :id, chain_status = :status, chain_block = null
+                where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :id)""")
+                .param("id", eventId).param("status", status.name()).update();
+        if (changed > 0) {
+            publisher.publishEvent(PublicReadChanged.of(eventId));
+        }
+    }
+
+    private static EventListing map(ResultSet rs, int n) throws SQLException {
+        return new EventListing(rs.getLong("id"), rs.getString("organizer_address"),
                 rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"),
                 rs.getObject("sale_start", OffsetDateTime.class).toInstant(),
                 rs.getObject("sale_end", OffsetDateTime.class).toInstant(),

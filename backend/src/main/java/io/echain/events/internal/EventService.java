@@ -1,5 +1,6 @@
 package io.echain.events.internal;
 
+import io.echain.chain.indexer.ChainClock;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
@@ -7,15 +8,12 @@ import io.echain.events.EventPublished;
 import io.echain.events.PurchaseAvailability;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
-import io.echain.tickets.TicketSales;
-import io.echain.tickets.TicketSalesChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,18 +23,22 @@ class EventService {
 
     private final Events events;
     private final EventSearch search;
-    private final TicketSales ticketSales;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ChainClock chainClock;
     private final ObjectProvider<PurchaseAvailability> purchases;
 
-    EventService(Events events, EventSearch search, TicketSales ticketSales, ApplicationEventPublisher publisher,
-            Clock clock, ObjectProvider<PurchaseAvailability> purchases) {
+    /**
+     * {@code clock} (the wall clock) judges what organizers enter ("starts in the future"); {@code chainClock}
+     * decides whether an event is over, as the contract does by {@code block.timestamp}.
+     */
+    EventService(Events events, EventSearch search, ApplicationEventPublisher publisher, Clock clock,
+            ChainClock chainClock, ObjectProvider<PurchaseAvailability> purchases) {
         this.events = events;
         this.search = search;
-        this.ticketSales = ticketSales;
         this.publisher = publisher;
         this.clock = clock;
+        this.chainClock = chainClock;
         this.purchases = purchases;
     }
 
@@ -49,9 +51,10 @@ class EventService {
         return view(load(id), 0);
     }
 
-    /** The event with its availability; sold comes from the tickets table. */
+    /** The event with its availability; sold is projected from the chain ({@link EventChainProjection}). */
     EventView get(long id) {
-        return view(load(id), ticketSales.soldCount(id));
+        EventRow row = load(id);
+        return view(row, row.ticketsSold());
     }
 
     @Transactional
@@ -61,7 +64,7 @@ class EventService {
         if (request.transferLocked() != null && request.transferLocked() != row.transferLocked()) {
             throw new EventProblems.TransferLockFixed(id, row.transferLocked());
         }
-        int sold = ticketSales.soldCount(id);
+        int sold = row.ticketsSold();
         if (request.capacity() < sold) {
             throw new EventProblems.CapacityBelowSold(request.capacity(), sold);
         }
@@ -70,7 +73,7 @@ class EventService {
         }
         EventRow updated = load(id);
         publisher.publishEvent(new EventChanged(id, updated.version()));
-        return view(updated, sold);
+        return view(updated, updated.ticketsSold());
     }
 
     @Transactional
@@ -80,24 +83,19 @@ class EventService {
             throw new EventProblems.EventVersionMismatch(id, load(id).version());
         }
         publisher.publishEvent(new EventCancelled(id));
-        return view(load(id), ticketSales.soldCount(id));
+        EventRow cancelled = load(id);
+        return view(cancelled, cancelled.ticketsSold());
     }
 
     EventPage list(EventQuery query) {
         EventQuery.Order order = query.validatedOrder();
-        Instant now = clock.instant();
+        Instant now = chainClock.now();
         EventSearch.Result result = search.find(query, order, now);
         EventView.Purchases purchases = purchases();
         List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now, purchases))
                 .toList();
         int size = query.sizeOrDefault();
         return new EventPage(items, query.pageOrDefault(), size, result.total(), (result.total() + size - 1) / size);
-    }
-
-    /** Keeps the tickets_sold mirror (used by the "has tickets left" filter) in step with the tickets table. */
-    @EventListener
-    void on(TicketSalesChanged changed) {
-        events.setTicketsSold(changed.eventId(), ticketSales.soldCount(changed.eventId()));
     }
 
     private EventRow editableBy(Caller caller, long id, Long expectedVersion) {
@@ -108,7 +106,7 @@ class EventService {
         if (expectedVersion != null && expectedVersion != row.version()) {
             throw new EventProblems.EventVersionMismatch(id, row.version());
         }
-        EventStatus status = row.status(clock.instant());
+        EventStatus status = row.status(chainClock.now());
         if (status != EventStatus.SCHEDULED) {
             throw new EventProblems.EventNotEditable(id, status);
         }
@@ -120,7 +118,7 @@ class EventService {
     }
 
     private EventView view(EventRow row, int sold) {
-        return EventView.of(row, sold, clock.instant(), purchases());
+        return EventView.of(row, sold, chainClock.now(), purchases());
     }
 
     /** Whether purchases are possible now (the chain module says; without it they are). */

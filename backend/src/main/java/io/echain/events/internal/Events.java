@@ -72,10 +72,6 @@ class Events {
                 .params(id, expectedVersion).update() == 1;
     }
 
-    void setTicketsSold(long id, int sold) {
-        jdbc.sql("update events set tickets_sold = ? where id = ?").params(sold, id).update();
-    }
-
     /** The fields an organizer edits, as the named parameters that insert and update share. */
     private static Map<String, Object> editableFields(EventRequest request) {
         Map<String, Object> params = new HashMap<>();

@@ -9,7 +9,6 @@ import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
 import io.echain.events.PurchaseAvailabilityChanged;
 import io.echain.shared.DatabaseOutage;
-import io.echain.tickets.TicketSalesChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -22,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Anonymous reads, cached per instance as ready-made JSON: details for {@code detail-cache-ttl},
  * list pages per exact query for {@code list-cache-ttl}. Every change committed through this
- * instance evicts what it touches; other instances evict it when {@link PublicReadsInvalidation} tells them. While
- * the database cannot be reached, the last copy rendered (at most {@code stale-if-error} old) is served instead,
- * marked stale.
+ * instance evicts what it touches: edits, and what the chain changes ({@link PublicReadChanged}: sales, on-chain
+ * status, the chain's clock passing an event's end); other instances evict it when {@link PublicReadsInvalidation}
+ * tells them. While the database cannot be reached, the last copy rendered (at most {@code stale-if-error} old) is
+ * served instead, marked stale.
  */
 @Component
 class PublicEventReads {
@@ -160,8 +160,9 @@ class PublicEventReads {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(TicketSalesChanged changed) {
-        evict(changed.eventId());
+    void on(PublicReadChanged changed) {
+        changed.eventIds().forEach(details::invalidate);
+        pages.invalidateAll();
     }
 
     /** Every cached event shows whether purchases are paused: render them anew (stale copies stay for outages). */

@@ -3,7 +3,6 @@ package io.echain.events.internal;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
-import io.echain.tickets.TicketSalesChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -71,8 +70,8 @@ class PublicReadsInvalidation implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void on(TicketSalesChanged changed) {
-        notifyPeers(Long.toString(changed.eventId()));
+    void on(PublicReadChanged changed) {
+        changed.eventIds().forEach(id -> notifyPeers(Long.toString(id)));
     }
 
     /** PostgreSQL folds identical payloads of one transaction into one notification. */

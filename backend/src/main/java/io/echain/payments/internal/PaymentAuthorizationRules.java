@@ -8,16 +8,15 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Quotes and ticket metadata are public (wallets and marketplaces read them); revenue needs the
- * ORGANIZER role; payments, my tickets and sales need a signed-in caller (ownership checked per item).
+ * Quotes are public; revenue needs the ORGANIZER role; payments and sales need a signed-in caller (ownership
+ * checked per item).
  */
 @Component
 class PaymentAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/events/*/quote", "/api/tickets/*/metadata", "/api/tickets/*/image.svg")
-                .permitAll()
+        HttpAuthorizationRules.permitReads(rules, "/api/events/*/quote")
                 .requestMatchers(HttpMethod.GET, "/api/organizers/me/revenue").hasRole(Role.ORGANIZER.name());
     }
 }

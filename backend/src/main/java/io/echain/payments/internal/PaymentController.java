@@ -23,16 +23,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Payments", description = "Track ticket purchases and see your tickets")
+@Tag(name = "Payments", description = "Track ticket purchases")
 @SecurityRequirement(name = "bearer")
 class PaymentController {
 
     private final PaymentService payments;
-    private final TicketQueries tickets;
 
-    PaymentController(PaymentService payments, TicketQueries tickets) {
+    PaymentController(PaymentService payments) {
         this.payments = payments;
-        this.tickets = tickets;
     }
 
     @PostMapping(path = "/api/payments", consumes = "application/json", produces = "application/json")
@@ -61,11 +59,5 @@ class PaymentController {
     @Operation(summary = "The caller's payments, newest first (bought by or reported by the caller's wallet)")
     List<PaymentView> myPayments(Authentication authentication) {
         return payments.of(Caller.from(authentication));
-    }
-
-    @GetMapping(path = "/api/me/tickets", produces = "application/json")
-    @Operation(summary = "Tickets the caller's wallet holds or held (refunded ones included), with confirmations")
-    List<TicketView> myTickets(Authentication authentication) {
-        return tickets.ownedBy(Caller.from(authentication).address());
     }
 }

@@ -29,15 +29,23 @@ final class PaymentProblems {
         }
     }
 
-    static final class NotEventOrganizer extends ApiProblem {
-        NotEventOrganizer(long id) {
-            super(ProblemType.FORBIDDEN, "Only the organizer of event " + id + " or an admin may see its sales");
+    static final class NotYourTransaction extends ApiProblem {
+        NotYourTransaction(String txHash) {
+            super(ProblemType.FORBIDDEN, "Transaction " + txHash + " was sent by another wallet; only its sender "
+                    + "can track it");
         }
     }
 
-    static final class TicketNotFound extends ApiProblem {
-        TicketNotFound(String tokenId) {
-            super(ProblemType.NOT_FOUND, "Ticket " + tokenId + " does not exist");
+    static final class ReportedByAnotherWallet extends ApiProblem {
+        ReportedByAnotherWallet(String txHash) {
+            super(ProblemType.FORBIDDEN, "Transaction " + txHash + " was reported by another wallet and the node does "
+                    + "not know it yet; its sender can report it again once it is sent");
+        }
+    }
+
+    static final class NotEventOrganizer extends ApiProblem {
+        NotEventOrganizer(long id) {
+            super(ProblemType.FORBIDDEN, "Only the organizer of event " + id + " or an admin may see its sales");
         }
     }
 

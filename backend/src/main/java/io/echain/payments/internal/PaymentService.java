@@ -1,15 +1,16 @@
 package io.echain.payments.internal;
 
+import io.echain.chain.Confirmations;
+import io.echain.chain.ContractReads;
+import io.echain.chain.indexer.IndexerProgress;
 import io.echain.chain.indexer.IndexerStatus;
 import io.echain.identity.Caller;
 import io.echain.payments.PaymentStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /** Tracks purchases that clients report and shows payments to the wallets they concern. */
 @Service
@@ -20,12 +21,11 @@ class PaymentService {
     }
 
     private final Payments payments;
-    private final ChainGateway chain;
+    private final ContractReads chain;
     private final IndexerStatus indexer;
-    private final int confirmations;
+    private final Confirmations confirmations;
 
-    PaymentService(Payments payments, ChainGateway chain, IndexerStatus indexer,
-            @Value("${echain.chain.confirmations:3}") int confirmations) {
+    PaymentService(Payments payments, ContractReads chain, IndexerStatus indexer, Confirmations confirmations) {
         this.payments = payments;
         this.chain = chain;
         this.indexer = indexer;
@@ -33,54 +33,73 @@ class PaymentService {
     }
 
     /**
-     * Starts tracking a purchase by its hash: PENDING at once (FAILED if it already reverted). A hash the
-     * node knows that is not a purchaseTickets call on our PaymentProcessor is refused; an unknown hash is
-     * tracked until it is mined or times out. Reporting a hash again returns the same payment.
+     * Starts tracking a purchase by its hash: PENDING at once (FAILED if it already reverted). One transaction is
+     * one payment: reporting a hash again (or ten times at once) returns the same payment. The payment belongs to the
+     * transaction's sender: a hash the node knows that another wallet sent is refused (403) without the payment, and
+     * so is one that is not a purchaseTickets call on our PaymentProcessor (422). A hash the node does not know yet is
+     * tracked for its reporter until it is mined or times out; once its sender or buyer is known, only they see it.
      */
     @Transactional
     Tracked submit(Caller caller, String rawHash) {
         String txHash = rawHash.toLowerCase(Locale.ROOT);
-        Optional<PaymentRow> known = payments.firstOfTx(txHash);
-        if (known.isPresent()) {
-            payments.claim(known.get().id(), caller.address());
-            return new Tracked(view(known.get()), false);
-        }
-        Optional<ChainGateway.Tx> tx = chain.transaction(txHash);
+        Optional<ContractReads.SentTransaction> tx = chain.transaction(txHash);
         if (tx.isPresent()) {
+            if (!caller.address().equals(tx.get().from())) {
+                throw new PaymentProblems.NotYourTransaction(txHash);
+            }
             if (!chain.paymentProcessor().equals(tx.get().to())) {
                 throw new PaymentProblems.NotAPurchase(txHash, "it was not sent to the PaymentProcessor");
             }
-            if (!tx.get().input().startsWith(ChainGateway.PURCHASE_SELECTOR)) {
+            if (!chain.isPurchase(tx.get())) {
                 throw new PaymentProblems.NotAPurchase(txHash, "it does not call purchaseTickets");
             }
         }
+        String sender = tx.map(ContractReads.SentTransaction::from).orElse(null);
+        Optional<PaymentRow> known = payments.ofTransaction(txHash);
+        if (known.isPresent()) {
+            return new Tracked(view(claimed(known.get(), caller, sender)), false);
+        }
         PaymentStatus status = PaymentStatus.PENDING;
         String reason = null;
-        Optional<TransactionReceipt> receipt = tx.isPresent() ? chain.receipt(txHash) : Optional.empty();
-        if (receipt.isPresent() && !receipt.get().isStatusOK()) {
+        Optional<ContractReads.Receipt> receipt = tx.isPresent() ? chain.receipt(txHash) : Optional.empty();
+        if (receipt.isPresent() && !receipt.get().succeeded()) {
             status = PaymentStatus.FAILED;
             reason = "reverted";
         }
-        long id = payments.track(txHash, caller.address(), status, reason);
-        return new Tracked(view(payments.find(id).orElseThrow()), true);
+        Optional<Long> id = payments.track(txHash, caller.address(), sender, status, reason);
+        if (id.isEmpty()) { // a concurrent report (or the indexer) made the row first
+            return new Tracked(view(claimed(payments.ofTransaction(txHash).orElseThrow(), caller, sender)), false);
+        }
+        return new Tracked(view(payments.find(id.get()).orElseThrow()), true);
+    }
+
+    /** The existing payment of a transaction the caller reports again; its sender is recorded once known. */
+    private PaymentRow claimed(PaymentRow row, Caller caller, String sender) {
+        if (sender != null && row.sender() == null) {
+            payments.setSender(row.id(), sender); // sender == caller, checked against the node
+            return payments.find(row.id()).orElseThrow();
+        }
+        if (!row.visibleTo(caller.address())) {
+            throw new PaymentProblems.ReportedByAnotherWallet(row.txHash());
+        }
+        return row;
     }
 
     PaymentView get(Caller caller, long id) {
         PaymentRow row = payments.find(id).orElseThrow(() -> new PaymentProblems.PaymentNotFound(id));
-        boolean mine = caller.address().equals(row.buyer()) || caller.address().equals(row.submittedBy());
-        if (!mine && !caller.isAdmin()) {
+        if (!row.visibleTo(caller.address()) && !caller.isAdmin()) {
             throw new PaymentProblems.NotYourPayment(id);
         }
         return view(row);
     }
 
     List<PaymentView> of(Caller caller) {
-        IndexerStatus.Progress progress = indexer.progress();
+        IndexerProgress progress = indexer.progress();
         return payments.of(caller.address(), 200).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
     }
 
     List<PaymentView> ofEvent(long eventId) {
-        IndexerStatus.Progress progress = indexer.progress();
+        IndexerProgress progress = indexer.progress();
         return payments.ofEvent(eventId).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.echain.payments.internal;
 
+import io.echain.chain.ContractReads;
+import io.echain.chain.indexer.ContractEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * Settles payments no block holds yet: a reverted transaction becomes FAILED; one that was never mined
@@ -24,13 +25,13 @@ class PaymentTracker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PaymentTracker.class);
 
     private final Payments payments;
-    private final ChainGateway chain;
+    private final ContractReads chain;
     private final Clock clock;
     private final Duration interval;
     private final Duration timeout;
     private volatile ScheduledExecutorService scheduler;
 
-    PaymentTracker(Payments payments, ChainGateway chain, Clock clock,
+    PaymentTracker(Payments payments, ContractReads chain, Clock clock,
             @Value("${echain.payments.track-interval:2s}") Duration interval,
             @Value("${echain.payments.pending-timeout:15m}") Duration timeout) {
         this.payments = payments;
@@ -43,13 +44,13 @@ class PaymentTracker implements SmartLifecycle {
     /** One pass over the unmined payments. */
     void track() {
         for (PaymentRow row : payments.unmined(500)) {
-            Optional<TransactionReceipt> receipt = chain.receipt(row.txHash());
+            Optional<ContractReads.Receipt> receipt = chain.receipt(row.txHash());
             if (receipt.isPresent()) {
-                TransactionReceipt r = receipt.get();
-                if (!r.isStatusOK()) {
-                    payments.fail(row.id(), "reverted", r.getBlockNumber().longValueExact());
-                } else if (r.getLogs().stream().noneMatch(l -> chain.paymentProcessor().equalsIgnoreCase(l.getAddress()))) {
-                    payments.fail(row.id(), "not a purchase on the PaymentProcessor", r.getBlockNumber().longValueExact());
+                ContractReads.Receipt r = receipt.get();
+                if (!r.succeeded()) {
+                    payments.fail(row.id(), "reverted", r.blockNumber());
+                } else if (r.events().stream().noneMatch(e -> e instanceof ContractEvent.TicketsPurchased)) {
+                    payments.fail(row.id(), "not a purchase on the PaymentProcessor", r.blockNumber());
                 }
                 continue;
             }

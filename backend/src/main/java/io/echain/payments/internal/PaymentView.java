@@ -1,6 +1,7 @@
 package io.echain.payments.internal;
 
-import io.echain.chain.indexer.IndexerStatus;
+import io.echain.chain.Confirmations;
+import io.echain.chain.indexer.IndexerProgress;
 import io.echain.payments.PaymentStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
@@ -16,9 +17,10 @@ record PaymentView(long id, String txHash, PaymentStatus status,
         @Schema(description = "head − block + 1; 0 while not mined") long confirmations, int requiredConfirmations,
         String failureReason, Instant createdAt, Instant updatedAt) {
 
-    static PaymentView of(PaymentRow row, IndexerStatus.Progress progress, int required) {
+    static PaymentView of(PaymentRow row, IndexerProgress progress, Confirmations rule) {
         long confirmations = row.blockNumber() == null || row.paymentId() == null ? 0
-                : IndexerStatus.confirmations(row.blockNumber(), progress.head());
+                : rule.of(row.blockNumber(), progress.head());
+        int required = rule.required();
         return new PaymentView(row.id(), row.txHash(), row.status(), text(row.paymentId()), row.eventId(),
                 text(row.chainEventId()), row.buyer(), row.quantity(), text(row.amount()), text(row.fee()),
                 row.refundedCount(), text(row.refundedAmount()), row.blockNumber(), confirmations, required,

@@ -9,9 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +23,13 @@ class Payments {
 
     static final String COLUMNS = """
             id, tx_hash, payment_id, chain_event_id, event_id, buyer_address, quantity, amount, fee, refunded_count,
-            refunded_amount, status, failure_reason, block_number, block_hash, submitted_by, created_at, updated_at""";
+            refunded_amount, status, failure_reason, block_number, block_hash, submitted_by, sender_address, created_at,
+            updated_at""";
 
-    /** A purchase as the chain reported it. */
+    /** A purchase as the chain reported it; {@code purchaseIndex} is its position among its transaction's purchases. */
     record Purchase(BigInteger paymentId, BigInteger chainEventId, Long eventId, String buyer, int quantity,
-            BigInteger amount, BigInteger fee, String txHash, long blockNumber, String blockHash, int logIndex) {
+            BigInteger amount, BigInteger fee, String txHash, int purchaseIndex, long blockNumber, String blockHash,
+            int logIndex) {
     }
 
     private final JdbcClient jdbc;
@@ -41,37 +40,25 @@ class Payments {
         this.template = template;
     }
 
-    /** Unmined rows (reported by clients, or rolled back) per transaction hash, oldest first. */
-    Map<String, Deque<Long>> unminedByTx(Collection<String> txHashes) {
-        Map<String, Deque<Long>> rows = new HashMap<>();
-        if (txHashes.isEmpty()) {
-            return rows;
-        }
-        jdbc.sql("select id, tx_hash from payments where payment_id is null and tx_hash = any(?) order by id")
-                .param(txHashes.toArray(String[]::new))
-                .query((rs, n) -> rows.computeIfAbsent(rs.getString(2), k -> new ArrayDeque<>()).add(rs.getLong(1)))
-                .list();
-        return rows;
-    }
-
-    void insertMined(List<Purchase> purchases) {
+    /**
+     * Records mined purchases. A row the transaction already has (reported by a client, or left unmined by a reorg)
+     * is filled in, so a transaction's purchase is always one row.
+     */
+    void upsertMined(List<Purchase> purchases) {
         template.batchUpdate("""
-                insert into payments (tx_hash, payment_id, chain_event_id, event_id, buyer_address, quantity, amount, fee,
-                    status, block_number, block_hash, log_index) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""",
+                insert into payments (tx_hash, purchase_index, payment_id, chain_event_id, event_id, buyer_address,
+                    quantity, amount, fee, status, block_number, block_hash, log_index)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                on conflict (tx_hash, purchase_index) do update set payment_id = excluded.payment_id,
+                    chain_event_id = excluded.chain_event_id, event_id = excluded.event_id,
+                    buyer_address = excluded.buyer_address, quantity = excluded.quantity, amount = excluded.amount,
+                    fee = excluded.fee, status = 'PENDING', block_number = excluded.block_number,
+                    block_hash = excluded.block_hash, log_index = excluded.log_index, failure_reason = null,
+                    refunded_count = 0, refunded_amount = 0, updated_at = now()""",
                 purchases, 1_000, (ps, p) -> {
                     ps.setString(1, p.txHash());
-                    bind(ps, 2, p);
-                });
-    }
-
-    void updateMined(List<Long> ids, List<Purchase> purchases) {
-        template.batchUpdate("""
-                update payments set payment_id = ?, chain_event_id = ?, event_id = ?, buyer_address = ?, quantity = ?,
-                    amount = ?, fee = ?, status = 'PENDING', block_number = ?, block_hash = ?, log_index = ?,
-                    failure_reason = null, updated_at = now() where id = ?""",
-                java.util.stream.IntStream.range(0, ids.size()).boxed().toList(), 1_000, (ps, i) -> {
-                    bind(ps, 1, purchases.get(i));
-                    ps.setLong(11, ids.get(i));
+                    ps.setInt(2, p.purchaseIndex());
+                    bind(ps, 3, p);
                 });
     }
 
@@ -111,15 +98,21 @@ class Payments {
                 returning extract(epoch from now() - created_at)""").param(block).query(Double.class).list();
     }
 
-    void refund(BigInteger paymentId, BigInteger amount, int delta, long confirmedThrough) {
+    /**
+     * A ticket of a payment was refunded ({@code delta} 1) or the refund undone (-1). The payment is the one whose
+     * tokens ({@code payment_id .. payment_id + quantity - 1}) hold {@code tokenId}.
+     */
+    void refundToken(BigInteger tokenId, BigInteger amount, int delta, long confirmedThrough) {
         jdbc.sql("""
                 update payments set refunded_count = refunded_count + :delta, refunded_amount = refunded_amount + :amount,
                     status = case when refunded_count + :delta >= quantity then 'REFUNDED'
                                   when block_number <= :confirmed then 'CONFIRMED' else 'PENDING' end,
                     updated_at = now()
-                where payment_id = :id""")
+                where payment_id = (select payment_id from payments where payment_id <= :token
+                                     order by payment_id desc limit 1)
+                  and payment_id + quantity > :token""")
                 .param("delta", delta).param("amount", new BigDecimal(amount)).param("confirmed", confirmedThrough)
-                .param("id", new BigDecimal(paymentId)).update();
+                .param("token", new BigDecimal(tokenId)).update();
     }
 
     void assignEvent(BigInteger chainEventId, long eventId) {
@@ -127,14 +120,17 @@ class Payments {
                 .params(eventId, new BigDecimal(chainEventId)).update();
     }
 
-    long track(String txHash, String submittedBy, PaymentStatus status, String reason) {
+    /** Starts tracking a reported transaction; empty if it already has its payment (another report won the race). */
+    Optional<Long> track(String txHash, String submittedBy, String sender, PaymentStatus status, String reason) {
         return jdbc.sql("""
-                insert into payments (tx_hash, submitted_by, status, failure_reason) values (?, ?, ?, ?) returning id""")
-                .params(txHash, submittedBy, status.name(), reason).query(Long.class).single();
+                insert into payments (tx_hash, purchase_index, submitted_by, sender_address, status, failure_reason)
+                values (?, 0, ?, ?, ?, ?) on conflict (tx_hash, purchase_index) do nothing returning id""")
+                .params(txHash, submittedBy, sender, status.name(), reason).query(Long.class).optional();
     }
 
-    void claim(long id, String submittedBy) {
-        jdbc.sql("update payments set submitted_by = ? where id = ? and submitted_by is null").params(submittedBy, id)
+    /** Records the transaction's sender once the node knows it. */
+    void setSender(long id, String sender) {
+        jdbc.sql("update payments set sender_address = ? where id = ? and sender_address is null").params(sender, id)
                 .update();
     }
 
@@ -142,14 +138,18 @@ class Payments {
         return jdbc.sql("select " + COLUMNS + " from payments where id = ?").param(id).query(Payments::map).optional();
     }
 
-    Optional<PaymentRow> firstOfTx(String txHash) {
-        return jdbc.sql("select " + COLUMNS + " from payments where tx_hash = ? order by id limit 1").param(txHash)
+    /** The payment of a wallet's transaction (its only purchase). */
+    Optional<PaymentRow> ofTransaction(String txHash) {
+        return jdbc.sql("select " + COLUMNS + " from payments where tx_hash = ? and purchase_index = 0").param(txHash)
                 .query(Payments::map).optional();
     }
 
+    /** Payments the wallet may see ({@link PaymentRow#visibleTo}), newest first. */
     List<PaymentRow> of(String address, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from payments where buyer_address = :a or submitted_by = :a "
-                + "order by id desc limit :limit").param("a", address).param("limit", limit).query(Payments::map).list();
+        return jdbc.sql("select " + COLUMNS + """
+                 from payments where buyer_address = :a or sender_address = :a
+                                  or (submitted_by = :a and sender_address is null and payment_id is null)
+                order by id desc limit :limit""").param("a", address).param("limit", limit).query(Payments::map).list();
     }
 
     List<PaymentRow> ofEvent(long eventId) {
@@ -183,7 +183,8 @@ class Payments {
                 (Integer) rs.getObject("quantity", Integer.class), big(rs, "amount"), big(rs, "fee"),
                 rs.getInt("refunded_count"), big(rs, "refunded_amount"), PaymentStatus.valueOf(rs.getString("status")),
                 rs.getString("failure_reason"), (Long) rs.getObject("block_number", Long.class), rs.getString("block_hash"),
-                rs.getString("submitted_by"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getString("submitted_by"), rs.getString("sender_address"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     private static BigInteger big(ResultSet rs, String column) throws SQLException {

@@ -1,15 +1,12 @@
 package io.echain.payments.internal;
 
-import io.echain.chain.ContractErrors;
+import io.echain.chain.ContractReads;
 import io.echain.chain.ContractReverted;
 import io.echain.events.EventCatalog;
 import io.echain.events.EventNotFound;
 import java.math.BigInteger;
-import java.util.List;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * Prices a purchase from the contract's current state (price, capacity, sale window, cancellation,
@@ -21,10 +18,10 @@ class QuoteService {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     private final EventCatalog catalog;
-    private final ChainGateway chain;
+    private final ContractReads chain;
     private final Revenues revenues;
 
-    QuoteService(EventCatalog catalog, ChainGateway chain, Revenues revenues) {
+    QuoteService(EventCatalog catalog, ContractReads chain, Revenues revenues) {
         this.catalog = catalog;
         this.chain = chain;
         this.revenues = revenues;
@@ -41,26 +38,26 @@ class QuoteService {
         if (event.chainEventId() == null) {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: it is not registered on chain");
         }
-        ChainGateway.OnChainEvent onChain = chain.event(event.chainEventId()).orElseThrow(() ->
+        ContractReads.OnChainEvent onChain = chain.event(event.chainEventId()).orElseThrow(() ->
                 new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: its registration is not on chain"));
-        long max = chain.maxTicketsPerPurchase();
+        int max = chain.maxTicketsPerPurchase();
         if (quantity > max) {
             throw new PaymentProblems.InvalidQuantity("must be at most " + max + " per purchase");
         }
         if (onChain.cancelled()) {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is cancelled");
         }
-        long now = chain.latestBlockTime();
-        if (now < onChain.saleStart()) {
+        Instant now = chain.latestBlockTime();
+        if (now.isBefore(onChain.saleStart())) {
             throw new PaymentProblems.NotPurchasable("Ticket sales of event " + eventId + " have not started yet");
         }
-        if (now >= onChain.saleEnd()) {
+        if (!now.isBefore(onChain.saleEnd())) {
             throw new PaymentProblems.NotPurchasable("Ticket sales of event " + eventId + " have ended");
         }
         if (chain.salesPaused()) {
             throw new PaymentProblems.NotPurchasable("Ticket sales are paused");
         }
-        long remaining = onChain.capacity() - onChain.sold();
+        long remaining = onChain.remaining();
         if (remaining <= 0) {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is sold out");
         }
@@ -69,12 +66,11 @@ class QuoteService {
         }
         BigInteger total = onChain.price().multiply(BigInteger.valueOf(quantity));
         int feeBps = revenues.ofChainEvent(event.chainEventId()).map(RevenueRow::feeBps).orElse(0);
-        String data = FunctionEncoder.encode(new Function("purchaseTickets",
-                List.of(new Uint256(event.chainEventId()), new Uint256(quantity)), List.of()));
+        ContractReads.Call call = chain.purchase(event.chainEventId(), quantity, total);
         BigInteger gas = null;
         if (buyer != null) {
-            ChainGateway.Estimate estimate = chain.estimatePurchase(buyer, event.chainEventId(), quantity, total);
-            ContractErrors.decode(estimate.revertData()).ifPresent(revert -> {
+            ContractReads.Estimate estimate = chain.estimate(buyer, call);
+            estimate.revert().ifPresent(revert -> {
                 throw ContractReverted.of(revert); // the state changed since it was read above: sold out meanwhile, ...
             });
             gas = estimate.gas(); // null when the sender cannot pay: the quote stands, without a gas figure
@@ -82,7 +78,7 @@ class QuoteService {
         BigInteger feePerGas = chain.gasPrice();
         return new QuoteView(eventId, event.chainEventId().toString(), quantity, onChain.price().toString(),
                 total.toString(), total.multiply(BigInteger.valueOf(feeBps)).divide(BPS).toString(), feeBps,
-                (int) remaining, (int) max, gas == null ? null : gas.toString(), feePerGas.toString(),
-                gas == null ? null : gas.multiply(feePerGas).toString(), chain.paymentProcessor(), data, total.toString());
+                (int) remaining, max, gas == null ? null : gas.toString(), feePerGas.toString(),
+                gas == null ? null : gas.multiply(feePerGas).toString(), call.to(), call.data(), call.value().toString());
     }
 }

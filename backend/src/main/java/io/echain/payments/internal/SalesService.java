@@ -1,10 +1,11 @@
 package io.echain.payments.internal;
 
-import io.echain.chain.indexer.IndexerStatus;
+import io.echain.chain.indexer.ChainClock;
 import io.echain.events.EventCatalog;
 import io.echain.events.EventNotFound;
 import io.echain.identity.Caller;
-import java.time.Clock;
+import io.echain.tickets.EventTickets;
+import io.echain.tickets.TicketView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +18,25 @@ class SalesService {
 
     private final Revenues revenues;
     private final EventCatalog catalog;
-    private final TicketQueries tickets;
+    private final EventTickets tickets;
     private final PaymentService payments;
-    private final IndexerStatus indexer;
-    private final Clock clock;
+    private final ChainClock chainClock;
 
-    SalesService(Revenues revenues, EventCatalog catalog, TicketQueries tickets, PaymentService payments,
-            IndexerStatus indexer, Clock clock) {
+    SalesService(Revenues revenues, EventCatalog catalog, EventTickets tickets, PaymentService payments,
+            ChainClock chainClock) {
         this.revenues = revenues;
         this.catalog = catalog;
         this.tickets = tickets;
         this.payments = payments;
-        this.indexer = indexer;
-        this.clock = clock;
+        this.chainClock = chainClock;
     }
 
     RevenueView revenueOf(Caller organizer) {
         return RevenueView.of(organizer.address(), revenues.ofOrganizer(organizer.address()), now());
+    }
+
+    PlatformRevenueView platformRevenue() {
+        return PlatformRevenueView.of(revenues.all(), revenues.platformWithdrawals());
     }
 
     SalesView sales(Caller caller, long eventId) {
@@ -51,7 +54,8 @@ class SalesService {
                 payments.ofEvent(eventId));
     }
 
+    /** "Now" as the contracts see it: the latest indexed block's timestamp. */
     private Instant now() {
-        return indexer.progress().chainNow(clock.instant());
+        return chainClock.now();
     }
 }

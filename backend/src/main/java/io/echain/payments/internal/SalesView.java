@@ -1,5 +1,6 @@
 package io.echain.payments.internal;
 
+import io.echain.tickets.TicketView;
 import java.util.List;
 
 /** Everything sold for one event: its books, its tickets, who holds them and its payments. */

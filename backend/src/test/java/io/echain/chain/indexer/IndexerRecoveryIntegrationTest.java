@@ -1,9 +1,9 @@
 package io.echain.chain.indexer;
 
+import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.echain.payments.internal.ChainTest;
 import io.echain.support.AnvilRpc;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +25,16 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
     IndexerStore store;
 
     @Autowired
-    LogProjection projection;
+    List<ChainProjection> projections;
+
+    @Autowired
+    io.echain.chain.internal.ContractEventDecoder decoder;
+
+    @Autowired
+    io.echain.chain.Confirmations confirmations;
+
+    @Autowired
+    ChainClock clock;
 
     @Autowired
     TransactionTemplate transactions;
@@ -41,26 +50,21 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
             buy(AnvilRpc.key(1 + i % 3), eventId, 1 + i % 2);
         }
         AtomicInteger applied = new AtomicInteger();
-        LogProjection crashing = new LogProjection() {
+        ChainProjection crashing = new ChainProjection() {
             @Override
-            public void apply(List<ChainLog> logs) {
-                projection.apply(logs);
-                if (applied.addAndGet(logs.size()) > 6) {
+            public void apply(List<ContractEvent> events) {
+                if (applied.addAndGet(events.size()) > 3) {
                     throw new IllegalStateException("crash after writing part of a range");
                 }
             }
 
             @Override
-            public void undo(List<ChainLog> logs) {
-                projection.undo(logs);
-            }
-
-            @Override
-            public void onProgress(long appliedThrough, long head) {
-                projection.onProgress(appliedThrough, head);
+            public void undo(List<ContractEvent> events) {
             }
         };
-        ChainIndexer interrupted = indexer(crashing, new ChainReader(web3j, 500), 2);
+        List<ChainProjection> withCrash = new java.util.ArrayList<>(projections);
+        withCrash.add(crashing); // after every module's projection wrote its part of the range
+        ChainIndexer interrupted = indexer(withCrash, reader(web3j), 2);
 
         assertThatThrownBy(interrupted::pollNow).hasMessageContaining("crash");
         long committed = store.cursor().orElseThrow().blockNumber();
@@ -89,7 +93,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         URI rpc = chainProperties.rpcUrl();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (TcpProxy proxy = new TcpProxy(rpc.getPort())) {
-            ChainIndexer scheduled = indexer(projection, new ChainReader(Web3j.build(new HttpService(proxy.url())), 500), 2_000,
+            ChainIndexer scheduled = indexer(projections, reader(Web3j.build(new HttpService(proxy.url()))), 2_000,
                     meters, Duration.ofMillis(100));
             proxy.down();
             scheduled.start();
@@ -116,15 +120,19 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         }
     }
 
-    private ChainIndexer indexer(LogProjection projection, ChainReader reader, int rangeSize) {
-        return indexer(projection, reader, rangeSize, new SimpleMeterRegistry(), Duration.ofMillis(100));
+    private ChainReader reader(Web3j node) {
+        return new ChainReader(node, 500, decoder);
     }
 
-    private ChainIndexer indexer(LogProjection projection, ChainReader reader, int rangeSize, MeterRegistry meters,
-            Duration interval) {
+    private ChainIndexer indexer(List<ChainProjection> projections, ChainReader reader, int rangeSize) {
+        return indexer(projections, reader, rangeSize, new SimpleMeterRegistry(), Duration.ofMillis(100));
+    }
+
+    private ChainIndexer indexer(List<ChainProjection> projections, ChainReader reader, int rangeSize,
+            MeterRegistry meters, Duration interval) {
         IndexerTarget target = new IndexerTarget(List.of(chainProperties.ticketNft().toLowerCase(),
-                chainProperties.paymentProcessor().toLowerCase()), chainProperties.deploymentBlock(), 3);
-        return new ChainIndexer(store, reader, projection, transactions, target,
+                chainProperties.paymentProcessor().toLowerCase()), chainProperties.deploymentBlock());
+        return new ChainIndexer(store, reader, projections, decoder, confirmations, clock, transactions, target,
                 new IndexerProperties(true, interval, rangeSize, 500, 10_000), meters);
     }
 
@@ -135,7 +143,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
 
     private int purchaseLogsThrough(long eventId, long block) {
         return jdbc.sql("""
-                select count(*) from indexer_logs where kind = 'TICKETS_PURCHASED' and block_number <= ?
+                select count(*) from indexer_logs where kind = 'TicketsPurchased' and block_number <= ?
                 and topics[3] = ?""").params(block, String.format("0x%064x", eventId)).query(Integer.class).single();
     }
 }

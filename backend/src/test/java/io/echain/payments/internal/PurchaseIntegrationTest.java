@@ -1,18 +1,28 @@
 package io.echain.payments.internal;
 
+import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.web3j.crypto.Credentials;
 import tools.jackson.databind.JsonNode;
 
 class PurchaseIntegrationTest extends ChainTest {
 
+    @Autowired
+    PaymentTracker tracker;
+
     @Test
-    void purchaseIsPendingThenConfirmedAfterThreeMoreBlocks() {
+    void purchaseIsPendingUntilItsBlockHasThreeConfirmations() {
         Session organizer = organizer();
         long eventId = eventOnSale(organizer, 10);
         Session buyer = sessionOf(1);
@@ -32,9 +42,16 @@ class PurchaseIntegrationTest extends ChainTest {
         assertThat(pending.get("quantity").asInt()).isEqualTo(2);
         assertThat(pending.get("amountWei").asString()).isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
 
-        chain.mine(2);
+        chain.mine(1);
         index();
-        assertThat(payment(buyer, paymentId).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(payment(buyer, paymentId).get("confirmations").asLong()).isEqualTo(2);
+        assertThat(payment(buyer, paymentId).get("status").asString()).isEqualTo("PENDING");
+        chain.mine(1);
+        index();
+        JsonNode confirmed = payment(buyer, paymentId);
+        assertThat(confirmed.get("confirmations").asLong()).isEqualTo(3);
+        assertThat(confirmed.get("requiredConfirmations").asInt()).isEqualTo(3);
+        assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
 
         JsonNode tickets = api.get("/api/me/tickets", buyer.token()).json();
         assertThat(tickets.valueStream().filter(t -> t.get("eventId").asLong() == eventId).count()).isEqualTo(2);
@@ -150,6 +167,93 @@ class PurchaseIntegrationTest extends ChainTest {
         assertProblem(api.get("/api/payments/" + id, attendee().token()), 403, "forbidden");
         assertProblem(api.get("/api/payments/987654321", buyer.token()), 404, "not-found");
         assertThat(api.get("/api/payments/" + id).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tenParallelReportsOfOneNewTransactionMakeOnePayment() throws Exception {
+        long eventId = eventOnSale(organizer(), 10);
+        Session buyer = sessionOf(7);
+        String tx;
+        List<Api.Response> responses = new ArrayList<>();
+        chain.automine(false);
+        try {
+            tx = chain.purchase(AnvilRpc.key(7), eventId, 1, PRICE);
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            try {
+                List<Future<Api.Response>> reports = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    reports.add(pool.submit(() -> track(buyer, tx)));
+                }
+                for (Future<Api.Response> report : reports) {
+                    responses.add(report.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            chain.mine(1);
+        } finally {
+            chain.automine(true);
+        }
+
+        assertThat(responses).extracting(Api.Response::status).as(responses.toString())
+                .containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(responses.stream().map(r -> r.json().get("id").asLong()).distinct()).hasSize(1);
+        long id = responses.getFirst().json().get("id").asLong();
+        chain.mine(2);
+        tracker.track();
+        index();
+        assertThat(jdbc.sql("select count(*) from payments where tx_hash = ?").param(tx).query(Long.class).single())
+                .as("one transaction, one payment").isEqualTo(1);
+        assertThat(payment(buyer, id).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/me/payments", buyer.token()).json().valueStream()
+                .filter(p -> p.get("txHash").asString().equals(tx)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheSenderOfATransactionGetsItsPayment() {
+        long eventId = eventOnSale(organizer(), 10);
+        Session buyer = sessionOf(8);
+        Session stranger = attendee();
+        String tx = buy(AnvilRpc.key(8), eventId, 1);
+
+        Api.Response stolen = track(stranger, tx);
+        assertProblem(stolen, 403, "forbidden");
+        assertThat(stolen.json().has("txHash")).as("no payment in the answer").isFalse();
+        Api.Response own = track(buyer, tx);
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        long id = own.json().get("id").asLong();
+        index();
+
+        assertProblem(api.get("/api/payments/" + id, stranger.token()), 403, "forbidden");
+        assertProblem(track(stranger, tx), 403, "forbidden");
+        assertThat(api.get("/api/me/payments", stranger.token()).json().valueStream()
+                .anyMatch(p -> p.get("txHash").asString().equals(tx))).isFalse();
+        assertThat(api.get("/api/me/payments", buyer.token()).json().valueStream()
+                .anyMatch(p -> p.get("txHash").asString().equals(tx))).isTrue();
+    }
+
+    @Test
+    void aStrangerWhoReportsAHashBeforeTheNodeKnowsItLosesItToTheSender() {
+        long eventId = eventOnSale(organizer(), 10);
+        Session buyer = sessionOf(6);
+        Session stranger = attendee();
+        AnvilRpc.Signed purchase = chain.sign(AnvilRpc.key(6), chainProperties.paymentProcessor(), PRICE,
+                chain.purchaseData(eventId, 1));
+
+        Api.Response early = track(stranger, purchase.hash());
+        assertThat(early.status()).as("unknown to the node: tracked, nothing to show yet").isEqualTo(201);
+        assertThat(early.json().get("buyer").isNull()).isTrue();
+        long id = early.json().get("id").asLong();
+        chain.mined(chain.sendRaw(purchase.raw()));
+        Api.Response own = track(buyer, purchase.hash());
+        index();
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().get("id").asLong()).isEqualTo(id);
+        assertProblem(api.get("/api/payments/" + id, stranger.token()), 403, "forbidden");
+        assertThat(api.get("/api/me/payments", stranger.token()).json().valueStream()
+                .anyMatch(p -> p.get("id").asLong() == id)).isFalse();
+        assertThat(payment(buyer, id).get("buyer").asString()).isEqualTo(buyer.address());
     }
 
     @Test

@@ -1,0 +1,194 @@
+package io.echain.chain;
+
+import io.echain.chain.contracts.EventTicketNFT;
+import io.echain.chain.contracts.PaymentProcessor;
+import io.echain.chain.indexer.ContractEvent;
+import io.echain.chain.internal.ContractEventDecoder;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.exceptions.ContractCallException;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+
+/**
+ * Typed reads of the contracts and of transactions for request handling, on the generated wrappers (calls at the
+ * latest block): no caller encodes or decodes ABI. A node that cannot be reached is {@link ChainUnavailable}; the
+ * backend never writes through this class (buyers send their own transactions).
+ */
+public class ContractReads {
+
+    /** {@code EventTicketNFT.getEvent}: the on-chain sale state of an event. */
+    public record OnChainEvent(String organizer, BigInteger price, long capacity, long sold, Instant saleStart,
+            Instant saleEnd, Instant eventEnd, boolean transferLocked, boolean cancelled) {
+
+        public long remaining() {
+            return Math.max(0, capacity - sold);
+        }
+    }
+
+    /** A contract call a wallet can send as it is: to, data (ABI-encoded by the wrapper) and value in wei. */
+    public record Call(String to, String data, BigInteger value) {
+    }
+
+    /** {@code eth_estimateGas} of a call: the gas, or (gas null) the decoded revert if it would revert. */
+    public record Estimate(BigInteger gas, Optional<ContractErrors.Revert> revert) {
+    }
+
+    /** A transaction the node knows (pending or mined); addresses lower case, {@code to} null for a deployment. */
+    public record SentTransaction(String hash, String from, String to, String input) {
+    }
+
+    /** A mined transaction: whether it succeeded and the contract events it emitted. */
+    public record Receipt(String txHash, boolean succeeded, long blockNumber, List<ContractEvent> events) {
+    }
+
+    private final Web3j web3j;
+    private final EventTicketNFT ticketNft;
+    private final PaymentProcessor paymentProcessor;
+    private final ContractEventDecoder decoder;
+    private final String purchaseSelector;
+
+    public ContractReads(Web3j web3j, ChainProperties properties, ContractEventDecoder decoder) {
+        this.web3j = web3j;
+        var readOnly = new ReadonlyTransactionManager(web3j, null);
+        var noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
+        this.ticketNft = EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas);
+        this.paymentProcessor = PaymentProcessor.load(properties.paymentProcessor(), web3j, readOnly, noGas);
+        this.decoder = decoder;
+        this.purchaseSelector = paymentProcessor.purchaseTickets(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO)
+                .encodeFunctionCall().substring(0, 10);
+    }
+
+    public String ticketNft() {
+        return ticketNft.getContractAddress().toLowerCase(Locale.ROOT);
+    }
+
+    public String paymentProcessor() {
+        return paymentProcessor.getContractAddress().toLowerCase(Locale.ROOT);
+    }
+
+    /** The event's sale state on chain, or empty if it is not registered. */
+    public Optional<OnChainEvent> event(BigInteger chainEventId) {
+        return read("getEvent", ticketNft.getEvent(chainEventId)).map(e -> new OnChainEvent(
+                e.organizer.toLowerCase(Locale.ROOT), e.price, e.capacity.longValueExact(), e.sold.longValueExact(),
+                time(e.saleStart), time(e.saleEnd), time(e.eventEnd), e.transferLocked, e.cancelled));
+    }
+
+    public boolean salesPaused() {
+        return read("paused", ticketNft.paused()).orElse(false);
+    }
+
+    public int maxTicketsPerPurchase() {
+        return read("maxTicketsPerPurchase", ticketNft.maxTicketsPerPurchase()).map(BigInteger::intValueExact).orElse(10);
+    }
+
+    /** The ticket's token URI as the contract returns it ({@code baseURI + tokenId}); empty for a burned token. */
+    public Optional<String> tokenUri(BigInteger tokenId) {
+        return read("tokenURI", ticketNft.tokenURI(tokenId));
+    }
+
+    public Instant latestBlockTime() {
+        return Instant.ofEpochSecond(rpc("eth_getBlockByNumber",
+                () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock()
+                .getTimestamp().longValueExact());
+    }
+
+    public BigInteger gasPrice() {
+        return rpc("eth_gasPrice", () -> web3j.ethGasPrice().send()).getGasPrice();
+    }
+
+    /** {@code purchaseTickets(chainEventId, quantity)} on the PaymentProcessor, paying {@code value}. */
+    public Call purchase(BigInteger chainEventId, int quantity, BigInteger value) {
+        return new Call(paymentProcessor(), paymentProcessor.purchaseTickets(chainEventId, BigInteger.valueOf(quantity),
+                value).encodeFunctionCall(), value);
+    }
+
+    /** Whether the transaction calls {@code purchaseTickets} on the PaymentProcessor. */
+    public boolean isPurchase(SentTransaction tx) {
+        return paymentProcessor().equals(tx.to()) && tx.input() != null && tx.input().startsWith(purchaseSelector);
+    }
+
+    public Estimate estimate(String from, Call call) {
+        EthEstimateGas estimate = send("eth_estimateGas", () -> web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+                from, null, null, null, call.to(), call.value(), call.data())).send());
+        if (estimate.hasError()) {
+            return new Estimate(null, ContractErrors.decode(estimate.getError()));
+        }
+        return new Estimate(estimate.getAmountUsed(), Optional.empty());
+    }
+
+    public Optional<SentTransaction> transaction(String hash) {
+        return rpc("eth_getTransactionByHash", () -> web3j.ethGetTransactionByHash(hash).send()).getTransaction()
+                .map(t -> new SentTransaction(t.getHash().toLowerCase(Locale.ROOT), lower(t.getFrom()), lower(t.getTo()),
+                        t.getInput() == null ? "0x" : t.getInput().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The receipt with the events of the two contracts it holds; empty while the transaction is not mined. */
+    public Optional<Receipt> receipt(String hash) {
+        return rpc("eth_getTransactionReceipt", () -> web3j.ethGetTransactionReceipt(hash).send()).getTransactionReceipt()
+                .map(this::receipt);
+    }
+
+    private Receipt receipt(TransactionReceipt receipt) {
+        List<ContractEvent> events = new ArrayList<>();
+        for (Log log : receipt.getLogs()) {
+            decoder.decode(log).ifPresent(events::add);
+        }
+        return new Receipt(receipt.getTransactionHash().toLowerCase(Locale.ROOT), receipt.isStatusOK(),
+                receipt.getBlockNumber().longValueExact(), events);
+    }
+
+    /** A view call; empty if it reverted. */
+    private static <T> Optional<T> read(String what, RemoteFunctionCall<T> call) {
+        try {
+            return Optional.ofNullable(call.send());
+        } catch (ContractCallException reverted) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw new ChainUnavailable(what);
+        }
+    }
+
+    private interface RpcCall<T extends Response<?>> {
+        T send() throws IOException;
+    }
+
+    /** A JSON-RPC call that must succeed. */
+    private static <T extends Response<?>> T rpc(String what, RpcCall<T> call) {
+        T response = send(what, call);
+        if (response.hasError()) {
+            throw new ChainUnavailable(what);
+        }
+        return response;
+    }
+
+    /** A JSON-RPC call whose error answer the caller reads. */
+    private static <T extends Response<?>> T send(String what, RpcCall<T> call) {
+        try {
+            return call.send();
+        } catch (IOException | RuntimeException e) {
+            throw new ChainUnavailable(what);
+        }
+    }
+
+    private static Instant time(BigInteger seconds) {
+        return Instant.ofEpochSecond(seconds.longValueExact());
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}
