@@ -11,9 +11,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CONTRACTS="$ROOT/contracts"
-BIN="$CONTRACTS/node_modules/.bin"
+# forge, anvil and cast with their real exit status (contracts/scripts/foundry.sh; the npm launchers lose it).
+BIN="$CONTRACTS/bin"
 for tool in forge anvil cast; do
-  [ -x "$BIN/$tool" ] || { echo "missing $BIN/$tool: run 'npm ci' in contracts/" >&2; exit 1; }
+  "$BIN/$tool" --version >/dev/null || exit 1
 done
 export PATH="$BIN:$PATH"
 export FOUNDRY_DISABLE_NIGHTLY_WARNING=1
@@ -51,11 +52,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "starting anvil on $PORT" >&2
-# A hard upper bound on Anvil's lifetime in case this script is killed without running its trap.
-# Run the native binary (not the node wrapper) so that killing $ANVIL_PID really stops Anvil.
-ANVIL_BIN="$CONTRACTS/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
-[ -x "$ANVIL_BIN" ] || ANVIL_BIN=anvil
-timeout 600 "$ANVIL_BIN" --port "$PORT" --silent >"$WORK/anvil.log" 2>&1 &
+# A hard upper bound on Anvil's lifetime in case this script is killed without running its trap. bin/anvil execs the
+# native binary, so killing $ANVIL_PID (timeout forwards the signal) really stops Anvil.
+timeout 600 anvil --port "$PORT" --silent >"$WORK/anvil.log" 2>&1 &
 ANVIL_PID=$!
 for _ in $(seq 1 100); do
   cast chain-id --rpc-url "$RPC" >/dev/null 2>&1 && break

@@ -23,8 +23,9 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
   echo "Building contracts and backend (tests skipped)..."
   mvn -B -ntp -q package -DskipTests
 fi
-BIN="$ROOT/contracts/node_modules/.bin"
-[ -x "$BIN/anvil" ] || bash contracts/scripts/install.sh
+# forge, anvil and cast with their real exit status (contracts/scripts/foundry.sh; the npm launchers lose it).
+BIN="$ROOT/contracts/bin"
+"$BIN/anvil" --version >/dev/null 2>&1 || bash contracts/scripts/install.sh
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 WORK=$(mktemp -d /tmp/echain-indexer-bench.XXXXXX)

@@ -11,19 +11,25 @@ import {Script} from "forge-std/Script.sol";
 /// local Anvil, Base Sepolia (84532) and Base mainnet (8453):
 /// - `PRIVATE_KEY` (optional): deployer key; without it the sender given to forge (`--private-key`, `--account`,
 ///   `--ledger`...) deploys.
-/// - `TREASURY` (optional, default: deployer): receives platform fees.
-/// - `OPERATOR` (optional, default: deployer): the backend's key; may register, update and cancel events.
+/// - `TREASURY` (default: deployer; required with `SAFE_OWNER`): receives platform fees.
+/// - `OPERATOR` (default: deployer; required with `SAFE_OWNER`): the backend's key; may register, update and cancel
+///   events.
 /// - `PAUSER` (optional, default: OPERATOR): may pause and resume sales.
 /// - `BASE_URI` (optional, default `http://localhost:8080/api/tickets/`): `tokenURI = BASE_URI + tokenId`.
 /// - `PLATFORM_FEE_BPS` (optional, default 500).
 /// - `SAFE_OWNER` (optional): a Safe that takes over ownership of both contracts (two-step: the Safe must call
-///   `acceptOwnership()` on each).
+///   `acceptOwnership()` on each). A deployment handed to a Safe leaves no role with the deployer by default: the
+///   script then refuses to run without `TREASURY` and `OPERATOR` (set one to the deployer's address to ask for that).
 /// - `DEPLOYMENT_OUT` (optional, default `deployments/<chainId>.json`, relative to `contracts/`; must be under
 ///   `contracts/deployments/` or `/tmp`, see `fs_permissions` in foundry.toml; missing directories are created).
 contract Deploy is Script {
+    /// @notice `SAFE_OWNER` is set but the role named by `variable` is not: it would stay with the deployer.
+    error Deploy_RoleRequiredWithSafeOwner(string variable);
+
     struct Config {
         // 0: broadcast as forge's sender.
         uint256 privateKey;
+        // Roles; address(0) means "not given": the deployer (pauser: the operator), or a revert with a Safe owner.
         address treasury;
         address operator;
         address pauser;
@@ -47,10 +53,9 @@ contract Deploy is Script {
     function run() external returns (Deployment memory) {
         Config memory config;
         config.privateKey = vm.envOr("PRIVATE_KEY", uint256(0));
-        address deployer = _deployer(config.privateKey);
-        config.treasury = vm.envOr("TREASURY", deployer);
-        config.operator = vm.envOr("OPERATOR", deployer);
-        config.pauser = vm.envOr("PAUSER", config.operator);
+        config.treasury = vm.envOr("TREASURY", address(0));
+        config.operator = vm.envOr("OPERATOR", address(0));
+        config.pauser = vm.envOr("PAUSER", address(0));
         config.safeOwner = vm.envOr("SAFE_OWNER", address(0));
         config.baseUri = vm.envOr("BASE_URI", DEFAULT_BASE_URI);
         config.platformFeeBps = vm.envOr("PLATFORM_FEE_BPS", uint256(500));
@@ -58,10 +63,13 @@ contract Deploy is Script {
         return deploy(config);
     }
 
-    /// @notice Deploys with an explicit configuration and writes the deployment JSON to `config.outPath`.
+    /// @notice Deploys with an explicit configuration and writes the deployment JSON to `config.outPath`. Roles left
+    /// at address(0) default to the deployer (the pauser to the operator), unless `config.safeOwner` is set: then a
+    /// missing treasury or operator reverts with `Deploy_RoleRequiredWithSafeOwner`.
     function deploy(Config memory config) public returns (Deployment memory d) {
         d.chainId = block.chainid;
         d.deployer = _deployer(config.privateKey);
+        _resolveRoles(config, d.deployer);
         // The contracts are deployed in the next blocks; an indexer may safely start scanning here.
         d.deploymentBlock = block.number;
 
@@ -82,6 +90,16 @@ contract Deploy is Script {
         vm.stopBroadcast();
 
         _write(d, config);
+    }
+
+    function _resolveRoles(Config memory config, address deployer) internal pure {
+        if (config.safeOwner != address(0)) {
+            if (config.treasury == address(0)) revert Deploy_RoleRequiredWithSafeOwner("TREASURY");
+            if (config.operator == address(0)) revert Deploy_RoleRequiredWithSafeOwner("OPERATOR");
+        }
+        if (config.treasury == address(0)) config.treasury = deployer;
+        if (config.operator == address(0)) config.operator = deployer;
+        if (config.pauser == address(0)) config.pauser = config.operator;
     }
 
     function _deployer(uint256 privateKey) internal returns (address deployer) {

@@ -4,10 +4,9 @@
 # wired together. Part of `npm test`; bounded by timeouts, Anvil is killed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$PATH"
-
-ANVIL_BIN=node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
-[ -x "$ANVIL_BIN" ] || ANVIL_BIN=anvil
+# forge, cast and anvil with their real exit status (scripts/foundry.sh execs the binary, so the signal timeout
+# forwards on kill reaches Anvil itself).
+export PATH="$PWD/bin:$PATH"
 # Anvil's first well-known development key (public).
 KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
@@ -21,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-timeout 300 "$ANVIL_BIN" --port "$PORT" --silent >/dev/null 2>&1 &
+timeout 300 anvil --port "$PORT" --silent >/dev/null 2>&1 &
 ANVIL_PID=$!
 for _ in $(seq 1 100); do cast chain-id --rpc-url "$RPC" >/dev/null 2>&1 && break; sleep 0.1; done
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 stamp=node_modules/.package-lock.sha256
 current=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -d node_modules ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$current" ] \
-  && [ -x node_modules/.bin/forge ] && [ -d node_modules/solc ]; then
+  && bin/forge --version >/dev/null 2>&1 && [ -d node_modules/solc ]; then
   echo "contracts: npm dependencies up to date"
   exit 0
 fi

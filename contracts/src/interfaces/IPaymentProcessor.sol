@@ -166,9 +166,13 @@ interface IPaymentProcessor {
     /// @notice Revenue and escrow of one event.
     function eventRevenue(uint256 eventId) external view returns (EventRevenue memory);
 
-    /// @notice Totals over all events of `organizer`: gross ticket revenue, its share after fees of ended events,
-    /// what it withdrew (tickets and royalties), and what it can withdraw now (tickets of ended, not cancelled events
-    /// and royalties credited).
+    /// @notice Totals over all events of `organizer` (`IEventTicketNFT.eventsOf`). Iterates every event: meant for
+    /// `eth_call`, not for other contracts.
+    /// @return gross Ticket sales of all its events at the prices paid, cancelled events included.
+    /// @return refunded What holders of its cancelled events have claimed back so far.
+    /// @return withdrawn What the organizer has withdrawn: ticket revenue and royalties.
+    /// @return withdrawable What it can withdraw now: its share after fees of ended, not cancelled events and the
+    /// royalties credited to it, less what it already withdrew.
     function organizerRevenue(address organizer)
         external
         view

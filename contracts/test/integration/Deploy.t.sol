@@ -4,6 +4,9 @@ pragma solidity 0.8.30;
 import {Deploy} from "../../script/Deploy.s.sol";
 import {EventTicketNFT} from "../../src/EventTicketNFT.sol";
 import {PaymentProcessor} from "../../src/PaymentProcessor.sol";
+import {IEventTicketNFT} from "../../src/interfaces/IEventTicketNFT.sol";
+import {IPaymentProcessor} from "../../src/interfaces/IPaymentProcessor.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {stdJson} from "forge-std/StdJson.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -108,5 +111,118 @@ contract DeployScriptTest is Test {
         assertEq(json.readAddress(".pendingOwner"), safe);
         assertEq(json.readUint(".platformFeeBps"), 250);
         vm.removeDir("deployments/test-deploy-safe", true);
+    }
+
+    function test_Deploy_WithoutSafeOwnerRolesDefaultToDeployer() public {
+        string memory out = "deployments/test-deploy-defaults.json";
+        Deploy.Deployment memory d = new Deploy().deploy(_config(address(0), address(0), address(0), out));
+        address deployer = vm.addr(ANVIL_KEY_0);
+        assertEq(d.paymentProcessor.treasury(), deployer);
+        assertTrue(d.ticketNft.isOperator(deployer));
+        assertTrue(d.ticketNft.isPauser(deployer), "pauser defaults to the operator");
+        assertEq(d.ticketNft.owner(), deployer);
+
+        string memory json = vm.readFile(out);
+        assertEq(json.readAddress(".treasury"), deployer);
+        assertEq(json.readAddress(".operator"), deployer);
+        assertEq(json.readAddress(".pauser"), deployer);
+        vm.removeFile(out);
+    }
+
+    function test_RevertWhen_SafeOwnerWithoutTreasury() public {
+        Deploy script = new Deploy();
+        Deploy.Config memory config =
+            _config(address(0), operator, address(0), "deployments/test-deploy-no-treasury.json");
+        config.safeOwner = safe;
+        vm.expectRevert(abi.encodeWithSelector(Deploy.Deploy_RoleRequiredWithSafeOwner.selector, "TREASURY"));
+        script.deploy(config);
+    }
+
+    function test_RevertWhen_SafeOwnerWithoutOperator() public {
+        Deploy script = new Deploy();
+        Deploy.Config memory config =
+            _config(treasury, address(0), makeAddr("pauser"), "deployments/test-deploy-no-op.json");
+        config.safeOwner = safe;
+        vm.expectRevert(abi.encodeWithSelector(Deploy.Deploy_RoleRequiredWithSafeOwner.selector, "OPERATOR"));
+        script.deploy(config);
+    }
+
+    function test_Deploy_SafeOwnerLeavesDeployerNoRole() public {
+        string memory out = "deployments/test-deploy-safe-roles.json";
+        Deploy.Config memory config = _config(treasury, operator, address(0), out);
+        config.safeOwner = safe;
+        Deploy.Deployment memory d = new Deploy().deploy(config);
+        EventTicketNFT nft = d.ticketNft;
+        PaymentProcessor processor = d.paymentProcessor;
+        vm.startPrank(safe);
+        nft.acceptOwnership();
+        processor.acceptOwnership();
+        vm.stopPrank();
+
+        address deployer = vm.addr(ANVIL_KEY_0);
+        assertEq(nft.owner(), safe);
+        assertEq(processor.owner(), safe);
+        assertEq(processor.treasury(), treasury);
+        assertFalse(nft.isOperator(deployer), "deployer is no operator");
+        assertFalse(nft.isPauser(deployer), "deployer is no pauser");
+        assertTrue(nft.isPauser(operator), "pauser defaults to the operator");
+        assertEq(nft.minter(), address(processor));
+
+        // Every privileged call from the deployer's key now fails.
+        vm.startPrank(deployer);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, deployer));
+        nft.setOperator(deployer, true);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, deployer));
+        nft.setPauser(deployer, true);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, deployer));
+        nft.setMinter(deployer);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, deployer));
+        processor.setTreasury(deployer);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, deployer));
+        processor.setPlatformFee(1000);
+        vm.expectRevert(abi.encodeWithSelector(IEventTicketNFT.EventTicketNFT_CallerNotPauser.selector, deployer));
+        nft.pause();
+        vm.expectRevert(
+            abi.encodeWithSelector(IPaymentProcessor.PaymentProcessor_CallerNotTreasuryOrOwner.selector, deployer)
+        );
+        processor.withdrawPlatformFees();
+        vm.stopPrank();
+
+        string memory json = vm.readFile(out);
+        assertEq(json.readAddress(".treasury"), treasury);
+        assertEq(json.readAddress(".operator"), operator);
+        assertEq(json.readAddress(".pauser"), operator);
+        assertEq(json.readAddress(".pendingOwner"), safe);
+        vm.removeFile(out);
+    }
+
+    function test_Deploy_SafeOwnerKeepsDeployerRolesWhenAskedExplicitly() public {
+        string memory out = "deployments/test-deploy-safe-explicit.json";
+        address deployer = vm.addr(ANVIL_KEY_0);
+        Deploy.Config memory config = _config(deployer, deployer, address(0), out);
+        config.safeOwner = safe;
+        Deploy.Deployment memory d = new Deploy().deploy(config);
+        assertEq(d.paymentProcessor.treasury(), deployer);
+        assertTrue(d.ticketNft.isOperator(deployer));
+        assertTrue(d.ticketNft.isPauser(deployer));
+        assertEq(d.ticketNft.pendingOwner(), safe);
+        vm.removeFile(out);
+    }
+
+    function _config(address treasury_, address operator_, address pauser_, string memory out)
+        internal
+        pure
+        returns (Deploy.Config memory)
+    {
+        return Deploy.Config({
+            privateKey: ANVIL_KEY_0,
+            treasury: treasury_,
+            operator: operator_,
+            pauser: pauser_,
+            safeOwner: address(0),
+            baseUri: "ipfs://tickets/",
+            platformFeeBps: 500,
+            outPath: out
+        });
     }
 }

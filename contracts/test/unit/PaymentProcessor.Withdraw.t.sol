@@ -176,6 +176,34 @@ contract PaymentProcessorWithdrawTest is BaseTest {
         assertEq(withdrawable, 2 * uint256(PRICE) * 9500 / 10_000);
     }
 
+    function test_OrganizerRevenue_ReportsRefundsOfCancelledEvents() public {
+        // Event 1 (4 tickets) runs; event 3 sells 3 tickets, is cancelled, and 2 of them are refunded.
+        _register(3, organizer);
+        uint256 first = _buy(carol, 3, 3);
+        _cancel(3);
+        vm.startPrank(carol);
+        processor.claimRefund(first);
+        processor.claimRefund(first + 1);
+        vm.stopPrank();
+
+        (uint256 gross, uint256 refunded, uint256 withdrawn, uint256 withdrawable) =
+            processor.organizerRevenue(organizer);
+        assertEq(gross, 7 * uint256(PRICE), "gross counts the cancelled event's sales");
+        assertEq(refunded, 2 * uint256(PRICE), "second value: what holders claimed back");
+        assertEq(withdrawn, 0);
+        assertEq(withdrawable, 0);
+
+        _endEvent();
+        (,, withdrawn, withdrawable) = processor.organizerRevenue(organizer);
+        assertEq(withdrawable, 4 * uint256(PRICE) * 9500 / 10_000, "nothing from the cancelled event");
+        vm.prank(organizer);
+        processor.withdrawRevenue(EVENT_ID);
+        (, refunded, withdrawn, withdrawable) = processor.organizerRevenue(organizer);
+        assertEq(refunded, 2 * uint256(PRICE));
+        assertEq(withdrawn, 4 * uint256(PRICE) * 9500 / 10_000);
+        assertEq(withdrawable, 0);
+    }
+
     // ------------------------------------------------------------------------------------------------ admin
 
     function test_SetPlatformFee() public {

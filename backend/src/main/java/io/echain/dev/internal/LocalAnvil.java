@@ -39,7 +39,7 @@ final class LocalAnvil {
     }
 
     /**
-     * @param contractsDir the Foundry project (holds node_modules/.bin/anvil and script/Deploy.s.sol)
+     * @param contractsDir the Foundry project (holds bin/anvil, bin/forge and script/Deploy.s.sol)
      * @param chainId chain id of the node
      * @param blockTime seconds between blocks, 0 for a block per transaction (automine)
      * @param port preferred port (a free one instead, with a warning, if it is taken), 0 for any free one
@@ -59,7 +59,8 @@ final class LocalAnvil {
 
     private static Node launch(Options options) {
         Path dir = options.contractsDir().toAbsolutePath().normalize();
-        Path anvil = dir.resolve("node_modules/.bin/anvil");
+        // bin/anvil and bin/forge exec the platform binary from node_modules (the npm launchers lose exit codes).
+        Path anvil = dir.resolve("bin/anvil");
         if (!Files.isExecutable(anvil)) {
             throw new IllegalStateException("No Anvil at " + anvil + ": run contracts/scripts/install.sh (or the Maven"
                     + " build) first, or set echain.chain.local-anvil.enabled=false and configure a node");
@@ -115,7 +116,7 @@ final class LocalAnvil {
         // Deploy.s.sol may only write under contracts/deployments (foundry.toml fs_permissions).
         Path out = dir.resolve("deployments/local-anvil-" + ProcessHandle.current().pid() + "-"
                 + rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1) + ".json");
-        Path forge = dir.resolve("node_modules/.bin/forge");
+        Path forge = dir.resolve("bin/forge");
         Path logFile = Files.createTempFile("echain-deploy", ".log");
         String ownerKey = DevKeys.privateKey(DevKeys.OWNER);
         ProcessBuilder builder = new ProcessBuilder(forge.toString(), "script", "script/Deploy.s.sol", "--rpc-url",
