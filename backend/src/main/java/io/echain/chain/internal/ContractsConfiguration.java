@@ -16,7 +16,8 @@ class ContractsConfiguration {
     }
 
     @Bean
-    ContractReads contractReads(Web3j web3j, ChainProperties properties, ContractEventDecoder decoder) {
-        return new ContractReads(web3j, properties, decoder);
+    ContractReads contractReads(Web3j web3j, CountingHttpService web3jService, ChainProperties properties,
+            ContractEventDecoder decoder) {
+        return new ContractReads(web3j, web3jService, properties, decoder);
     }
 }
