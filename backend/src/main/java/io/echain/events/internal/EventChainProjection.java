@@ -5,6 +5,7 @@ import io.echain.chain.indexer.ContractEvent;
 import io.echain.chain.indexer.IndexerProgress;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The events module's chain facts, projected in the indexer's transaction: tickets sold (purchases less refunds, the
  * {@code tickets_sold} column that availability and the "tickets left" filter read) and the on-chain status of an
  * event's latest change once it is mined (MINED, then CONFIRMED when its block is confirmed; back to SUBMITTED if a
- * reorg removes it). Runs first: it needs nothing from the other projections.
+ * reorg removes it). Every change is announced as {@link PublicReadChanged}, and so is the chain's clock passing an
+ * event's end, so cached anonymous reads follow at once. Runs first: it needs nothing from the other projections.
  */
 @Component
 @Order(10)
@@ -27,6 +29,7 @@ class EventChainProjection implements ChainProjection {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
+    private volatile Instant lastBlockTime;
 
     EventChainProjection(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
@@ -36,46 +39,63 @@ class EventChainProjection implements ChainProjection {
     @Override
     public void apply(List<ContractEvent> events) {
         Map<BigInteger, Integer> sold = new LinkedHashMap<>();
+        Set<Long> changed = new TreeSet<>();
         for (ContractEvent event : events) {
             switch (event) {
                 case ContractEvent.TicketsPurchased p -> sold.merge(p.chainEventId(), p.quantity(), Integer::sum);
                 case ContractEvent.TicketRefunded r -> sold.merge(r.chainEventId(), -1, Integer::sum);
-                case ContractEvent.EventRegistered e -> mined(e.chainEventId(), e.at().blockNumber());
-                case ContractEvent.EventUpdated e -> mined(e.chainEventId(), e.at().blockNumber());
-                case ContractEvent.EventCancelled e -> mined(e.chainEventId(), e.at().blockNumber());
+                case ContractEvent.EventRegistered e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
+                case ContractEvent.EventUpdated e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
+                case ContractEvent.EventCancelled e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
                 default -> {
                     // not an events fact
                 }
             }
         }
-        addSold(sold, 1);
+        changed.addAll(addSold(sold, 1));
+        announce(changed);
     }
 
     @Override
     public void undo(List<ContractEvent> newestFirst) {
         Map<BigInteger, Integer> sold = new LinkedHashMap<>();
+        Set<Long> changed = new TreeSet<>();
         for (ContractEvent event : newestFirst) {
             switch (event) {
                 case ContractEvent.TicketsPurchased p -> sold.merge(p.chainEventId(), p.quantity(), Integer::sum);
                 case ContractEvent.TicketRefunded r -> sold.merge(r.chainEventId(), -1, Integer::sum);
-                case ContractEvent.EventRegistered e -> unmined(e.chainEventId(), e.at().blockNumber());
-                case ContractEvent.EventUpdated e -> unmined(e.chainEventId(), e.at().blockNumber());
-                case ContractEvent.EventCancelled e -> unmined(e.chainEventId(), e.at().blockNumber());
+                case ContractEvent.EventRegistered e -> changed.addAll(unmined(e.chainEventId(), e.at().blockNumber()));
+                case ContractEvent.EventUpdated e -> changed.addAll(unmined(e.chainEventId(), e.at().blockNumber()));
+                case ContractEvent.EventCancelled e -> changed.addAll(unmined(e.chainEventId(), e.at().blockNumber()));
                 default -> {
                     // nothing was projected
                 }
             }
         }
-        addSold(sold, -1);
+        changed.addAll(addSold(sold, -1));
+        announce(changed);
     }
 
+    /** Confirms mined changes whose block is confirmed now, and notes events the chain's clock has just ended. */
     @Override
     public void onProgress(IndexerProgress progress) {
-        jdbc.sql("update events set chain_status = 'CONFIRMED' where chain_status = 'MINED' and chain_block <= ?")
-                .param(progress.confirmedThrough()).update();
+        Set<Long> changed = new TreeSet<>(jdbc.sql("""
+                update events set chain_status = 'CONFIRMED' where chain_status = 'MINED' and chain_block <= ?
+                returning id""").param(progress.confirmedThrough()).query(Long.class).list());
+        Instant previous = lastBlockTime;
+        Instant now = progress.blockTime();
+        if (previous != null && now != null && now.isAfter(previous)) {
+            changed.addAll(jdbc.sql("""
+                    select id from events where status = 'SCHEDULED' and ends_at > ? and ends_at <= ?""")
+                    .params(Events.timestamp(previous), Events.timestamp(now)).query(Long.class).list());
+        }
+        if (now != null) {
+            lastBlockTime = now;
+        }
+        announce(changed);
     }
 
-    private void addSold(Map<BigInteger, Integer> sold, int sign) {
+    private Set<Long> addSold(Map<BigInteger, Integer> sold, int sign) {
         Set<Long> changed = new TreeSet<>();
         sold.forEach((chainEventId, tickets) -> {
             if (tickets != 0) {
@@ -84,27 +104,27 @@ class EventChainProjection implements ChainProjection {
                         .params(sign * tickets, new BigDecimal(chainEventId)).query(Long.class).list());
             }
         });
-        if (!changed.isEmpty()) {
-            publisher.publishEvent(new AvailabilityChanged(changed));
-        }
+        return changed;
     }
 
     /** The event's latest change, sent by the outbox, is in block {@code block}. */
-    private void mined(BigInteger chainEventId, long block) {
-        jdbc.sql("""
+    private List<Long> mined(BigInteger chainEventId, long block) {
+        return jdbc.sql("""
                 update events set chain_status = 'MINED', chain_block = ?
-                where chain_event_id = ? and chain_status in ('SUBMITTED', 'MINED')""")
-                .params(block, new BigDecimal(chainEventId)).update();
+                where chain_event_id = ? and chain_status in ('SUBMITTED', 'MINED') returning id""")
+                .params(block, new BigDecimal(chainEventId)).query(Long.class).list();
     }
 
-    private void unmined(BigInteger chainEventId, long block) {
-        jdbc.sql("""
+    private List<Long> unmined(BigInteger chainEventId, long block) {
+        return jdbc.sql("""
                 update events set chain_status = 'SUBMITTED', chain_block = null
-                where chain_event_id = ? and chain_block = ? and chain_status in ('MINED', 'CONFIRMED')""")
-                .params(new BigDecimal(chainEventId), block).update();
+                where chain_event_id = ? and chain_block = ? and chain_status in ('MINED', 'CONFIRMED') returning id""")
+                .params(new BigDecimal(chainEventId), block).query(Long.class).list();
     }
 
-    /** Sold counts of these events changed; their cached public reads are stale. */
-    record AvailabilityChanged(Set<Long> eventIds) {
+    private void announce(Set<Long> changed) {
+        if (!changed.isEmpty()) {
+            publisher.publishEvent(new PublicReadChanged(changed));
+        }
     }
 }

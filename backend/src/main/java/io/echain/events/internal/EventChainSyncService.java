@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Service;
 class EventChainSyncService implements EventListings {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    EventChainSyncService(JdbcClient jdbc) {
+    EventChainSyncService(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @Override
@@ -49,10 +52,13 @@ class EventChainSyncService implements EventListings {
     }
 
     private void show(long eventId, ChainStatus status) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 update events set chain_event_id = :id, chain_status = :status, chain_block = null
                 where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :id)""")
                 .param("id", eventId).param("status", status.name()).update();
+        if (changed > 0) {
+            publisher.publishEvent(PublicReadChanged.of(eventId));
+        }
     }
 
     private static EventListing map(ResultSet rs, int n) throws SQLException {

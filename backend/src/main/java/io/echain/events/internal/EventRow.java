@@ -19,6 +19,7 @@ record EventRow(long id, String organizer, String name, String description, Stri
         return saleEndsAt != null ? saleEndsAt : startsAt;
     }
 
+    /** CANCELLED, else FINISHED once {@code now} (chain time, see {@code ChainClock}) reaches its end. */
     EventStatus status(Instant now) {
         if (cancelled) {
             return EventStatus.CANCELLED;

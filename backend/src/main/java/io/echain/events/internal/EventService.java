@@ -1,5 +1,6 @@
 package io.echain.events.internal;
 
+import io.echain.chain.indexer.ChainClock;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
@@ -22,12 +23,19 @@ class EventService {
     private final EventSearch search;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ChainClock chainClock;
 
-    EventService(Events events, EventSearch search, ApplicationEventPublisher publisher, Clock clock) {
+    /**
+     * {@code clock} (the wall clock) judges what organizers enter ("starts in the future"); {@code chainClock}
+     * decides whether an event is over, as the contract does by {@code block.timestamp}.
+     */
+    EventService(Events events, EventSearch search, ApplicationEventPublisher publisher, Clock clock,
+            ChainClock chainClock) {
         this.events = events;
         this.search = search;
         this.publisher = publisher;
         this.clock = clock;
+        this.chainClock = chainClock;
     }
 
     @Transactional
@@ -77,7 +85,7 @@ class EventService {
 
     EventPage list(EventQuery query) {
         EventQuery.Order order = query.validatedOrder();
-        Instant now = clock.instant();
+        Instant now = chainClock.now();
         EventSearch.Result result = search.find(query, order, now);
         List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now)).toList();
         int size = query.sizeOrDefault();
@@ -92,7 +100,7 @@ class EventService {
         if (expectedVersion != null && expectedVersion != row.version()) {
             throw new EventProblems.EventVersionMismatch(id, row.version());
         }
-        EventStatus status = row.status(clock.instant());
+        EventStatus status = row.status(chainClock.now());
         if (status != EventStatus.SCHEDULED) {
             throw new EventProblems.EventNotEditable(id, status);
         }
@@ -104,7 +112,7 @@ class EventService {
     }
 
     private EventView view(EventRow row, int sold) {
-        return EventView.of(row, sold, clock.instant());
+        return EventView.of(row, sold, chainClock.now());
     }
 
     private static void rejectInvalid(Map<String, String> errors) {

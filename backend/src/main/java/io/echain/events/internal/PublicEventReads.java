@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Anonymous reads, cached per instance as ready-made JSON: details for {@code detail-cache-ttl},
  * list pages per exact query for {@code list-cache-ttl}. Every change committed through this
- * instance evicts what it touches; another instance's change shows within the TTL.
+ * instance evicts what it touches: edits, and what the chain changes ({@link PublicReadChanged}: sales, on-chain
+ * status, the chain's clock passing an event's end); another instance's change shows within the TTL.
  */
 @Component
 class PublicEventReads {
@@ -78,7 +79,7 @@ class PublicEventReads {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(EventChainProjection.AvailabilityChanged changed) {
+    void on(PublicReadChanged changed) {
         changed.eventIds().forEach(details::invalidate);
         pages.invalidateAll();
     }

@@ -141,8 +141,11 @@ class PaymentsProjection implements ChainProjection {
             }
             case ContractEvent.EventSettled e -> revenues.setSettled(e.chainEventId(), e.platformFee(), e.organizerShare());
             case ContractEvent.OrganizerWithdrawn e -> revenues.addOrganizerWithdrawn(e.chainEventId(), e.amount());
-            case ContractEvent.RoyaltyReceived e -> revenues.addRoyaltyCredited(e.chainEventId(), e.organizerShare());
+            case ContractEvent.RoyaltyReceived e -> revenues.addRoyalty(e.chainEventId(), e.organizerShare(),
+                    e.platformShare());
             case ContractEvent.RoyaltyWithdrawn e -> revenues.addRoyaltyWithdrawn(e.chainEventId(), e.amount());
+            case ContractEvent.PlatformFeesWithdrawn e -> revenues.addPlatformWithdrawal(e.at().blockHash(),
+                    e.at().logIndex(), e.at().blockNumber(), e.at().txHash(), e.treasury(), e.amount());
             default -> {
                 // not a payments fact
             }
@@ -163,8 +166,11 @@ class PaymentsProjection implements ChainProjection {
             }
             case ContractEvent.EventSettled e -> revenues.setSettled(e.chainEventId(), null, null);
             case ContractEvent.OrganizerWithdrawn e -> revenues.addOrganizerWithdrawn(e.chainEventId(), e.amount().negate());
-            case ContractEvent.RoyaltyReceived e -> revenues.addRoyaltyCredited(e.chainEventId(), e.organizerShare().negate());
+            case ContractEvent.RoyaltyReceived e -> revenues.addRoyalty(e.chainEventId(), e.organizerShare().negate(),
+                    e.platformShare().negate());
             case ContractEvent.RoyaltyWithdrawn e -> revenues.addRoyaltyWithdrawn(e.chainEventId(), e.amount().negate());
+            case ContractEvent.PlatformFeesWithdrawn e -> revenues.removePlatformWithdrawal(e.at().blockHash(),
+                    e.at().logIndex());
             default -> {
                 // nothing was projected
             }
@@ -180,6 +186,7 @@ class PaymentsProjection implements ChainProjection {
             case ContractEvent.OrganizerWithdrawn e -> true;
             case ContractEvent.RoyaltyReceived e -> true;
             case ContractEvent.RoyaltyWithdrawn e -> true;
+            case ContractEvent.PlatformFeesWithdrawn e -> true;
             default -> false;
         };
     }

@@ -25,7 +25,8 @@ class Revenues {
 
     private static final String COLUMNS = """
             chain_event_id, event_id, organizer_address, fee_bps, event_end, tickets_sold, tickets_refunded, gross, refunded,
-            organizer_withdrawn, royalty_credited, royalty_withdrawn, settled_fee, settled_share, cancelled""";
+            organizer_withdrawn, royalty_credited, royalty_withdrawn, platform_royalty_credited, settled_fee, settled_share,
+            cancelled""";
 
     private final JdbcClient jdbc;
 
@@ -93,9 +94,43 @@ class Revenues {
                 .params(new BigDecimal(amount), new BigDecimal(chainEventId)).update();
     }
 
-    void addRoyaltyCredited(BigInteger chainEventId, BigInteger amount) {
-        jdbc.sql("update event_revenue set royalty_credited = royalty_credited + ? where chain_event_id = ?")
-                .params(new BigDecimal(amount), new BigDecimal(chainEventId)).update();
+    /** A royalty arrived: the organizer's and the platform's half are credited (negative amounts undo it). */
+    void addRoyalty(BigInteger chainEventId, BigInteger organizerShare, BigInteger platformShare) {
+        jdbc.sql("""
+                update event_revenue set royalty_credited = royalty_credited + ?,
+                    platform_royalty_credited = platform_royalty_credited + ?
+                where chain_event_id = ?""")
+                .params(new BigDecimal(organizerShare), new BigDecimal(platformShare), new BigDecimal(chainEventId))
+                .update();
+    }
+
+    void addPlatformWithdrawal(String blockHash, int logIndex, long blockNumber, String txHash, String treasury,
+            BigInteger amount) {
+        jdbc.sql("""
+                insert into platform_withdrawals (block_hash, log_index, block_number, tx_hash, treasury, amount)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(blockHash, logIndex, blockNumber, txHash, treasury, new BigDecimal(amount)).update();
+    }
+
+    void removePlatformWithdrawal(String blockHash, int logIndex) {
+        jdbc.sql("delete from platform_withdrawals where block_hash = ? and log_index = ?").params(blockHash, logIndex)
+                .update();
+    }
+
+    /** A withdrawal of platform fees and royalty halves to the treasury. */
+    record PlatformWithdrawal(String treasury, BigInteger amount, String txHash, long blockNumber) {
+    }
+
+    List<PlatformWithdrawal> platformWithdrawals() {
+        return jdbc.sql("select treasury, amount, tx_hash, block_number from platform_withdrawals order by block_number, log_index")
+                .query((rs, n) -> new PlatformWithdrawal(rs.getString(1), rs.getBigDecimal(2).toBigIntegerExact(),
+                        rs.getString(3), rs.getLong(4))).list();
+    }
+
+    /** Every event's books, newest chain event first. */
+    List<RevenueRow> all() {
+        return jdbc.sql("select " + COLUMNS + " from event_revenue order by chain_event_id desc").query(Revenues::map)
+                .list();
     }
 
     void addRoyaltyWithdrawn(BigInteger chainEventId, BigInteger amount) {
@@ -128,7 +163,8 @@ class Revenues {
                 rs.getString("organizer_address"), rs.getInt("fee_bps"), rs.getTimestamp("event_end").toInstant(),
                 rs.getInt("tickets_sold"), rs.getInt("tickets_refunded"), big(rs, "gross"), big(rs, "refunded"),
                 big(rs, "organizer_withdrawn"), big(rs, "royalty_credited"), big(rs, "royalty_withdrawn"),
-                big(rs, "settled_fee"), big(rs, "settled_share"), rs.getBoolean("cancelled"));
+                big(rs, "platform_royalty_credited"), big(rs, "settled_fee"), big(rs, "settled_share"),
+                rs.getBoolean("cancelled"));
     }
 
     private static BigInteger big(ResultSet rs, String column) throws SQLException {

@@ -66,6 +66,14 @@ class SalesController {
         return sales.revenueOf(Caller.from(authentication));
     }
 
+    @GetMapping(path = "/api/admin/revenue", produces = "application/json")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The platform's revenue (admins): fees and royalty halves credited, withdrawn and withdrawable, "
+            + "per event and the treasury's withdrawals, as the PaymentProcessor keeps them")
+    PlatformRevenueView platformRevenue() {
+        return sales.platformRevenue();
+    }
+
     @GetMapping(path = "/api/events/{id}/sales", produces = "application/json")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Tickets, holders and payments of an event (its organizer or an admin)")

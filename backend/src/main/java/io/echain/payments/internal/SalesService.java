@@ -1,12 +1,11 @@
 package io.echain.payments.internal;
 
-import io.echain.chain.indexer.IndexerStatus;
+import io.echain.chain.indexer.ChainClock;
 import io.echain.events.EventCatalog;
 import io.echain.events.EventNotFound;
 import io.echain.identity.Caller;
 import io.echain.tickets.EventTickets;
 import io.echain.tickets.TicketView;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +20,23 @@ class SalesService {
     private final EventCatalog catalog;
     private final EventTickets tickets;
     private final PaymentService payments;
-    private final IndexerStatus indexer;
-    private final Clock clock;
+    private final ChainClock chainClock;
 
     SalesService(Revenues revenues, EventCatalog catalog, EventTickets tickets, PaymentService payments,
-            IndexerStatus indexer, Clock clock) {
+            ChainClock chainClock) {
         this.revenues = revenues;
         this.catalog = catalog;
         this.tickets = tickets;
         this.payments = payments;
-        this.indexer = indexer;
-        this.clock = clock;
+        this.chainClock = chainClock;
     }
 
     RevenueView revenueOf(Caller organizer) {
         return RevenueView.of(organizer.address(), revenues.ofOrganizer(organizer.address()), now());
+    }
+
+    PlatformRevenueView platformRevenue() {
+        return PlatformRevenueView.of(revenues.all(), revenues.platformWithdrawals());
     }
 
     SalesView sales(Caller caller, long eventId) {
@@ -53,10 +54,8 @@ class SalesService {
                 payments.ofEvent(eventId));
     }
 
-    /** "Now" as the contracts see it: the later of the last indexed block's time and the wall clock. */
+    /** "Now" as the contracts see it: the latest indexed block's timestamp. */
     private Instant now() {
-        Instant wall = clock.instant();
-        Instant block = indexer.progress().blockTime();
-        return block == null || wall.isAfter(block) ? wall : block;
+        return chainClock.now();
     }
 }

@@ -30,8 +30,9 @@ class TicketQueries implements EventTickets {
         this.urls = urls;
     }
 
-    List<TicketView> ownedBy(String owner) {
-        return views(tickets.ownedBy(owner));
+    /** What {@code /api/me/tickets} shows: statuses from the wallet's point of view ({@link Tickets#heldBy}). */
+    List<TicketView> heldBy(String wallet) {
+        return views(tickets.heldBy(wallet));
     }
 
     @Override

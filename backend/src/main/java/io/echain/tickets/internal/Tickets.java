@@ -133,9 +133,21 @@ class Tickets {
                 .query(Integer.class).single();
     }
 
-    List<Ticket> ownedBy(String owner) {
-        return jdbc.sql("select " + COLUMNS + " from tickets where owner_address = ? order by token_id")
-                .param(owner).query(Tickets::map).list();
+    /**
+     * Tickets {@code wallet} holds or held (bought, received or passed on), each once, with the status as that wallet
+     * sees it: ACTIVE while it holds the ticket, REFUNDED if it was refunded for it, TRANSFERRED once it passed the
+     * ticket on.
+     */
+    List<Ticket> heldBy(String wallet) {
+        return jdbc.sql("""
+                select token_id, event_id, chain_event_id, owner_address, buyer_address, payment_id, price_paid,
+                    mint_tx_hash, block_number,
+                    case when owner_address = :wallet and status = 'REFUNDED' then 'REFUNDED'
+                         when owner_address = :wallet then 'ACTIVE' else 'TRANSFERRED' end as status
+                from tickets
+                where owner_address = :wallet or buyer_address = :wallet
+                   or token_id in (select token_id from ticket_transfers where from_address = :wallet)
+                order by token_id""").param("wallet", wallet).query(Tickets::map).list();
     }
 
     List<Ticket> ofEvent(long eventId) {
