@@ -21,7 +21,7 @@ const PRICE = 10n ** 15n;
 CHAIN_ID = parseInt((await (await fetch(RPC, { method: 'POST', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) })).json()).result, 16);
 const chain = { ...foundry, id: CHAIN_ID };
-const transport = http(RPC, { batch: false, retryCount: 0 });
+const transport = http(RPC, { batch: false, retryCount: 2, timeout: 60_000 });
 const node = createPublicClient({ chain, transport, pollingInterval: 500 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.now();
@@ -184,14 +184,15 @@ async function buyer(b) {
       nonce++;
     } catch (e) {
       failedOther.push(`send: ${e.shortMessage ?? e.message}`);
-      nonce = await node.getTransactionCount({ address: b.account.address, blockTag: 'pending' });
+      nonce = await node.getTransactionCount({ address: b.account.address, blockTag: 'pending' }).catch(() => nonce);
+      await sleep(500);
       continue;
     }
     const reported = await api('POST', '/api/payments', { token: b.token, body: { txHash: hash } });
     if (reported.status !== 201 && reported.status !== 200) { note(stats.apiErrors, `payment ${reported.status}`); continue; }
     const purchase = { hash, qty, bad, id: reported.json.id };
     purchases.push(purchase);
-    const receipt = await node.waitForTransactionReceipt({ hash, pollingInterval: 500, timeout: 120_000 }).catch(() => null);
+    const receipt = await receiptOf(hash);
     if (!receipt) { failedOther.push(`no receipt for ${hash}`); continue; }
     purchase.ok = receipt.status === 'success';
     purchase.block = Number(receipt.blockNumber);
@@ -199,9 +200,40 @@ async function buyer(b) {
   }
 }
 
+// One watcher reads every new block's receipts (eth_getBlockReceipts: one node call per block) and wakes the
+// buyers waiting for them, so 2,000 buyers do not poll the node for their receipts.
+const waiting = new Map(); // hash -> resolve
+const blockTimes = new Map();
+function receiptOf(hash) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { waiting.delete(hash); resolve(null); }, 120_000);
+    waiting.set(hash, (r) => { clearTimeout(timer); resolve(r); });
+  });
+}
+let watching = true;
+const watcher = (async () => {
+  let next = Number(await node.getBlockNumber()) + 1;
+  while (watching) {
+    try {
+      const head = parseInt(await rpc('eth_blockNumber', []), 16);
+      for (; next <= head; next++) {
+        const block = await rpc('eth_getBlockByNumber', [toHex(next), false]);
+        blockTimes.set(next, parseInt(block.timestamp, 16) * 1000);
+        for (const r of await rpc('eth_getBlockReceipts', [toHex(next)])) {
+          const wake = waiting.get(r.transactionHash);
+          if (wake) {
+            waiting.delete(r.transactionHash);
+            wake({ status: r.status === '0x1' ? 'success' : 'reverted', blockNumber: parseInt(r.blockNumber, 16) });
+          }
+        }
+      }
+    } catch { /* the next round */ }
+    await sleep(300);
+  }
+})();
+
 async function watchConfirmation(b, purchase) {
-  const block = await node.getBlock({ blockNumber: BigInt(purchase.block) });
-  const minedAt = Number(block.timestamp) * 1000;
+  const minedAt = blockTimes.get(purchase.block);
   for (let i = 0; i < 240; i++) {
     const r = await api('GET', `/api/payments/${purchase.id}`, { token: b.token });
     if (r.json?.status === 'CONFIRMED') { purchase.confirmedAfter = Date.now() - minedAt; return; }
@@ -211,13 +243,15 @@ async function watchConfirmation(b, purchase) {
 
 const dropStarted = Date.now();
 let soldOutAt = null;
-const visitorsDone = Promise.all(Array.from({ length: VISITORS }, visitor));
-await Promise.all(buyers.map(buyer));
+const visitorsDone = Promise.all(Array.from({ length: VISITORS }, () => visitor().catch((e) => note(stats.apiErrors, `visitor: ${e.message}`))));
+await Promise.all(buyers.map((b) => buyer(b).catch((e) => failedOther.push(`buyer: ${e.message}`))));
 soldOutAt = Date.now();
 over = true;
 await visitorsDone;
 await sampler;
 await Promise.all(confirmWatch);
+watching = false;
+await watcher;
 await sleep(8000); // the last purchases reach N confirmations
 
 // --- what happened ---

@@ -92,6 +92,9 @@ class ChainSaleState {
             if (current != null && current.generation() == generation) {
                 return (T) join(current.value());
             }
+            if (current == null && entries.size() > 10_000) {
+                entries.clear(); // bounded: only events quoted in the current block need an entry
+            }
             Entry fresh = new Entry(generation, new CompletableFuture<>());
             boolean won = current == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, current, fresh);
             if (!won) {
