@@ -34,8 +34,14 @@ async function api(method, path, { token, body } = {}) {
   const headers = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body) headers['content-type'] = 'application/json';
-  const response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  const text = await response.text();
+  let response;
+  let text;
+  try {
+    response = await fetch(BASE + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    text = await response.text();
+  } catch (e) {
+    return { status: 0, json: { detail: `connection: ${e.cause?.code ?? e.message}` }, type: '' };
+  }
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = { raw: text.slice(0, 200) }; }
   return { status: response.status, json, type: response.headers.get('content-type') ?? '' };
