@@ -25,6 +25,18 @@ class OpenApiSnapshotTest extends ApiIntegrationTest {
             .build();
 
     @Test
+    void describesTheChainInfoAndTheChainStatuses() {
+        JsonNode document = PRETTY.readTree(api.get("/v3/api-docs").body());
+        JsonNode ok = document.at("/paths/~1api~1chain/get/responses/200");
+        assertThat(ok.isMissingNode()).as("GET /api/chain has a 200 response").isFalse();
+        assertThat(ok.at("/content/application~1json/schema/$ref").asString()).endsWith("/ChainInfo");
+        assertThat(document.at("/components/schemas/Chain/properties/status/enum").toString())
+                .isEqualTo("[\"PENDING\",\"SUBMITTED\",\"MINED\",\"CONFIRMED\",\"FAILED\"]");
+        assertThat(document.at("/components/schemas/TicketView/properties/status/enum").toString())
+                .isEqualTo("[\"ACTIVE\",\"TRANSFERRED\",\"REFUNDED\"]");
+    }
+
+    @Test
     void generatedDocumentMatchesSnapshot() throws IOException {
         JsonNode generated = PRETTY.readTree(api.get("/v3/api-docs").body());
         String actual = PRETTY.writeValueAsString(PRETTY.treeToValue(generated, Object.class)) + "\n";

@@ -70,7 +70,20 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
                 invalid("capacity over a million", "capacity", b -> b.put("capacity", 1_000_001)),
                 invalid("capacity as a string", "capacity", b -> b.put("capacity", "100")),
                 invalid("capacity fractional", "capacity", b -> b.put("capacity", 1.5)),
-                invalid("capacity wrong type", "capacity", b -> b.put("capacity", Map.of("n", 1))));
+                invalid("capacity wrong type", "capacity", b -> b.put("capacity", Map.of("n", 1))),
+                invalid("NUL in the name", "name", b -> b.put("name", "Jazz\u0000Night")),
+                invalid("NUL in the location", "location", b -> b.put("location", "Berlin\u0000")),
+                invalid("NUL in the description", "description", b -> b.put("description", "a\u0000b")),
+                invalid("a control character in the name", "name", b -> b.put("name", "Jazz\u0007Night")),
+                invalid("start beyond the year 9999", "startsAt", b -> {
+                    b.put("startsAt", "+10000-01-01T00:00:00Z");
+                    b.put("endsAt", "+10000-01-02T00:00:00Z");
+                }),
+                invalid("end beyond the year 9999", "endsAt", b -> b.put("endsAt", "+10000-01-01T00:00:00Z")),
+                invalid("sale start before 1970", "saleStartsAt", b -> b.put("saleStartsAt", "1969-12-31T23:59:59Z")),
+                invalid("start as a number of seconds", "startsAt", b -> b.put("startsAt", 4102444800L)),
+                invalid("transferLocked as a number", "transferLocked", b -> b.put("transferLocked", 1)),
+                invalid("transferLocked as a string", "transferLocked", b -> b.put("transferLocked", "true")));
     }
 
     private static Arguments invalid(String name, String field, Consumer<Map<String, Object>> change) {
@@ -117,6 +130,14 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
         assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
         body.put("saleStartsAt", Instant.parse((String) body.get("endsAt")).minusSeconds(1).toString());
         assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void duplicateKeysAre400() {
+        String body = Api.JSON.writeValueAsString(eventBody("First")).replaceFirst("\\{", "{\"name\":\"Second\",");
+        Api.Response response = api.call("POST", "/api/events").token(organizer.token()).json(body).send();
+        assertProblem(response, 400, "malformed-request");
+        assertThat(response.json().get("detail").asString()).contains("name");
     }
 
     @Test
@@ -183,7 +204,9 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
             "status=OPEN", "available=maybe",
             "startsFrom=yesterday", "startsFrom=2030-01-02T00:00:00Z&startsTo=2030-01-01T00:00:00Z",
             "priceMin=-5", "priceMin=abc", "priceMin=10&priceMax=5", "priceMax=1000000000000000000000000000001",
-            "organizer=0x123", "organizer=nobody"})
+            "organizer=0x123", "organizer=nobody",
+            "q=jazz%00night", "location=Berlin%00", "q=%07", "startsFrom=%2B10000-01-01T00:00:00Z",
+            "startsTo=%2B10000-01-01T00:00:00Z"})
     void rejectsInvalidListParameters(String query) {
         Api.Response response = api.get("/api/events?" + query);
         assertProblem(response, 400, "validation");

@@ -75,6 +75,33 @@ class AccessTokenIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aRevokedOrganizerCannotWriteWithTheTokenItAlreadyHas() {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        Api.Response revoked = api.call("DELETE", "/api/admin/organizers/" + organizer.wallet().address())
+                .token(admin().token()).send();
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+
+        assertProblem(api.call("POST", "/api/events").token(organizer.token()).json(eventBody("After revoke")).send(),
+                403, "forbidden");
+        assertProblem(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
+                .json(eventBody("After revoke")).send(), 403, "forbidden");
+        assertProblem(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send(), 403, "forbidden");
+        assertThat(api.get("/api/me", organizer.token()).json().get("roles").toString()).isEqualTo("[\"ATTENDEE\"]");
+
+        api.call("PUT", "/api/admin/organizers/" + organizer.wallet().address()).token(admin().token()).send();
+        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(eventBody("Granted again")).send()
+                .status()).as("a grant takes effect at once too").isEqualTo(201);
+    }
+
+    @Test
+    void rolesInATokenGrantNothingTheStoredRoleDoesNot() throws JOSEException {
+        String token = hs256(SECRET, claims("echain", Instant.now().plusSeconds(300), List.of("ADMIN", "ORGANIZER")));
+        assertProblem(api.call("PUT", "/api/admin/organizers/0x" + "1".repeat(40)).token(token).send(), 403, "forbidden");
+        assertProblem(api.call("POST", "/api/events").token(token).json(eventBody("Forged")).send(), 403, "forbidden");
+    }
+
+    @Test
     void rejectsGarbageToken() {
         assertProblem(api.get("/api/me", "not.a.jwt"), 401, "invalid-token");
     }

@@ -158,6 +158,20 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aSchemeBeforeTheDomainMustBeTheOriginsScheme() {
+        for (String scheme : List.of("http://", "ftp://")) {
+            Wallet wallet = Wallet.random();
+            String message = scheme + SiweMessages.valid(wallet, nonce()).text();
+            Api.Response response = verify(message, wallet.sign(message));
+            assertProblem(response, 401, "sign-in-rejected");
+            assertThat(response.json().get("errors").has("scheme")).as(scheme + ": " + response).isTrue();
+        }
+        Wallet wallet = Wallet.random();
+        String message = "https://" + SiweMessages.valid(wallet, nonce()).text();
+        assertThat(verify(message, wallet.sign(message)).status()).as("the origin's own scheme").isEqualTo(200);
+    }
+
+    @Test
     void rejectsSignatureByAnotherKey() {
         Wallet wallet = Wallet.random();
         String message = SiweMessages.valid(wallet, nonce()).text();

@@ -1,7 +1,6 @@
 package io.echain.chain.internal;
 
 import io.echain.identity.HttpAuthorizationRules;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,6 @@ class ChainAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/chain").permitAll();
+        HttpAuthorizationRules.permitReads(rules, "/api/chain");
     }
 }

@@ -23,7 +23,8 @@ class ChainController {
             @Schema(description = "Block explorer base URL; absent on a local chain", nullable = true)
             String blockExplorerUrl,
             String ticketNft, String paymentProcessor, long deploymentBlock,
-            @Schema(description = "Blocks on top of a transaction's block before the backend counts it as confirmed")
+            @Schema(description = "Confirmations a transaction needs before the backend counts it as confirmed: its "
+                    + "block and the blocks on top of it (head - block + 1, as wallets count them)")
             int confirmations,
             @Schema(description = "Latest block number the node reports") long headBlock) {
     }
@@ -38,6 +39,9 @@ class ChainController {
 
     @GetMapping
     @Operation(summary = "Chain id, contract addresses and the node's current block")
+    @ApiResponse(responseCode = "200", description = "The chain the backend works on",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ChainInfo.class)))
     @ApiResponse(responseCode = "503", description = "The node is unreachable; see Retry-After",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))

@@ -12,7 +12,7 @@ class EventAuthorizationRules implements HttpAuthorizationRules {
     @Override
     public void configure(org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<
             org.springframework.security.config.annotation.web.builders.HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/events", "/api/events/*").permitAll()
+        HttpAuthorizationRules.permitReads(rules, "/api/events", "/api/events/*")
                 .requestMatchers(HttpMethod.POST, "/api/events").hasRole(Role.ORGANIZER.name())
                 .requestMatchers(HttpMethod.PUT, "/api/events/*").hasRole(Role.ORGANIZER.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/events/*").hasRole(Role.ORGANIZER.name());

@@ -4,6 +4,8 @@ import io.echain.identity.Caller;
 import io.echain.shared.RateLimitPolicy;
 import io.echain.shared.RateLimited;
 import io.echain.shared.ValidAddress;
+import io.echain.shared.ValidText;
+import io.echain.shared.ValidTime;
 import io.echain.shared.ValidWei;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,13 +60,13 @@ class EventController {
             @RequestParam(required = false) @Min(1) @Max(EventQuery.MAX_SIZE) Integer size,
             @Parameter(description = "Full-text search over name, location and description "
                     + "(web search syntax: \"quoted phrase\", -exclude, or)")
-            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 200) @ValidText String q,
             @Parameter(description = "Organizer wallet address")
             @RequestParam(required = false) @ValidAddress String organizer,
             @Parameter(description = "Events starting at or after this instant (ISO-8601)")
-            @RequestParam(required = false) Instant startsFrom,
+            @RequestParam(required = false) @ValidTime Instant startsFrom,
             @Parameter(description = "Events starting at or before this instant (ISO-8601)")
-            @RequestParam(required = false) Instant startsTo,
+            @RequestParam(required = false) @ValidTime Instant startsTo,
             @Parameter(description = "Minimum ticket price in wei (decimal string)")
             @RequestParam(required = false) @ValidWei String priceMin,
             @Parameter(description = "Maximum ticket price in wei (decimal string)")
@@ -74,10 +76,10 @@ class EventController {
             @Parameter(description = "true: tickets left; false: sold out")
             @RequestParam(required = false) Boolean available,
             @Parameter(description = "Location prefix, case-insensitive")
-            @RequestParam(required = false) @Size(max = 200) String location,
+            @RequestParam(required = false) @Size(max = 200) @ValidText String location,
             @Parameter(description = "startsAt, price, createdAt or relevance (needs q), optionally ,asc or ,desc; "
                     + "default relevance with q, else startsAt,asc")
-            @RequestParam(required = false) @Size(max = 40) String sort,
+            @RequestParam(required = false) @Size(max = 40) @ValidText String sort,
             Authentication authentication) {
         EventQuery query = new EventQuery(page, size, q, organizer, startsFrom, startsTo, priceMin, priceMax, status,
                 available, location, sort);

@@ -1,5 +1,7 @@
 package io.echain.events.internal;
 
+import io.echain.shared.ValidText;
+import io.echain.shared.ValidTime;
 import io.echain.shared.ValidWei;
 import io.echain.shared.Wei;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,18 +17,18 @@ import java.util.Map;
 
 /** The editable fields of an event, for create (POST) and full replacement (PUT). */
 record EventRequest(
-        @NotBlank @Size(min = 1, max = 200) String name,
-        @Size(max = 10_000) String description,
-        @NotBlank @Size(max = 200) String location,
-        @NotNull Instant startsAt,
-        @NotNull Instant endsAt,
+        @NotBlank @Size(min = 1, max = 200) @ValidText String name,
+        @Size(max = 10_000) @ValidText(multiline = true) String description,
+        @NotBlank @Size(max = 200) @ValidText String location,
+        @NotNull @ValidTime Instant startsAt,
+        @NotNull @ValidTime Instant endsAt,
         @NotNull @ValidWei @Schema(description = "Ticket price in wei, decimal string, 0..10^30", example = "10000000000000000")
         String priceWei,
         @NotNull @Min(1) @Max(1_000_000) Integer capacity,
         @Schema(description = "When ticket sales open (ISO-8601); default: when the event is created")
-        Instant saleStartsAt,
+        @ValidTime Instant saleStartsAt,
         @Schema(description = "When ticket sales close (ISO-8601), at most endsAt; default: startsAt")
-        Instant saleEndsAt,
+        @ValidTime Instant saleEndsAt,
         @Schema(description = "Tickets cannot be transferred until the event ends. Set on create (default false); "
                 + "fixed afterwards: a PUT may omit it or repeat it, a different value is 409")
         Boolean transferLocked) {

@@ -16,14 +16,18 @@ record EventView(long id, String name, String description, String location, Inst
     }
 
     @Schema(description = "On-chain registration; filled by the chain integration")
-    record Chain(String eventId, String status) {
+    record Chain(@Schema(description = "The contract's event id (the backend's id), decimal string") String eventId,
+            @Schema(description = "State of the event's latest on-chain change: PENDING (queued), SUBMITTED (sent), "
+                    + "MINED (in a block, fewer confirmations than GET /api/chain's confirmations), CONFIRMED, FAILED")
+            ChainStatus status) {
     }
 
     static EventView of(EventRow row, int sold, Instant now) {
         return new EventView(row.id(), row.name(), row.description(), row.location(), row.startsAt(), row.endsAt(),
                 row.effectiveSaleStart(), row.effectiveSaleEnd(), row.transferLocked(), row.priceWei().toString(), row.organizer(), row.status(now),
                 new Availability(row.capacity(), sold, Math.max(0, row.capacity() - sold)),
-                new Chain(row.chainEventId() == null ? null : row.chainEventId().toString(), row.chainStatus()),
+                new Chain(row.chainEventId() == null ? null : row.chainEventId().toString(),
+                        row.chainStatus() == null ? null : ChainStatus.valueOf(row.chainStatus())),
                 row.createdAt(), row.updatedAt(), row.version());
     }
 }

@@ -7,6 +7,7 @@ import io.echain.shared.EthereumAddress;
 import io.echain.shared.ProblemType;
 import io.echain.shared.RateLimitPolicy;
 import io.echain.shared.RateLimited;
+import io.echain.shared.ValidText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,7 +39,7 @@ class AccountController {
     }
 
     @GetMapping(path = "/api/me", produces = "application/json")
-    @Operation(summary = "The signed-in user with the roles stored now (a new token is needed to use new roles)")
+    @Operation(summary = "The signed-in user with its roles now (a grant or revoke takes effect at once, whatever the token says)")
     @ApiResponse(responseCode = "200", description = "The caller")
     UserView me(Authentication authentication) {
         String address = Caller.from(authentication).address();
@@ -47,7 +48,7 @@ class AccountController {
         return view(user);
     }
 
-    record EmailChange(@Email @Size(max = 320) String email) {
+    record EmailChange(@Email @Size(max = 320) @ValidText String email) {
     }
 
     @PutMapping(path = "/api/me/email", consumes = "application/json", produces = "application/json")

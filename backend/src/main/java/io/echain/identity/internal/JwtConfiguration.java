@@ -18,7 +18,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import io.echain.identity.Role;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.StringUtils;
 
 /**
@@ -63,13 +65,20 @@ class JwtConfiguration {
         return decoder;
     }
 
+    /**
+     * A token proves the wallet; what it may do is its stored role now (plus ADMIN from configuration), read on every
+     * request: a revoked organizer cannot write with the token it already has, and a grant takes effect at once. The
+     * {@code roles} claim only tells the client what the wallet had at sign-in.
+     */
     @Bean
-    JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter jwtAuthenticationConverter(Users users, Roles roles) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            String address = String.valueOf(jwt.getSubject()).toLowerCase(java.util.Locale.ROOT);
+            Role stored = users.find(address).map(Users.User::role).orElse(Role.ATTENDEE);
+            return roles.effective(address, stored).stream()
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        });
         return converter;
     }
 }

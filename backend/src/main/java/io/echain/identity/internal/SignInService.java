@@ -75,6 +75,11 @@ class SignInService {
     }
 
     private void checkOrigin(SiweMessage message) {
+        // EIP-4361: a scheme given before the domain must be the scheme of the origin the message is for.
+        String scheme = URI.create(properties.siweUri()).getScheme();
+        if (message.scheme() != null && !message.scheme().equalsIgnoreCase(scheme)) {
+            throw new SignInRejected("scheme", "must be " + scheme + ", the scheme of " + properties.siweUri());
+        }
         if (!message.domain().equals(properties.siweDomain())) {
             throw new SignInRejected("domain", "must be " + properties.siweDomain());
         }

@@ -6,12 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An EIP-4361 message, parsed strictly: anything that is not exactly the ABNF is rejected. */
-record SiweMessage(String domain, String address, String statement, String uri, String version, long chainId,
-        String nonce, Instant issuedAt, Instant expirationTime, Instant notBefore) {
+/**
+ * An EIP-4361 message, parsed strictly: anything that is not exactly the ABNF is rejected. {@code scheme} is the
+ * optional scheme before the domain ({@code https://example.com wants you...}); null when the message has none.
+ */
+record SiweMessage(String scheme, String domain, String address, String statement, String uri, String version,
+        long chainId, String nonce, Instant issuedAt, Instant expirationTime, Instant notBefore) {
 
     private static final Pattern FORMAT = Pattern.compile(
-            "(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?(?<domain>[^\\s/?#]+) wants you to sign in with your Ethereum account:\\n"
+            "(?:(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://)?(?<domain>[^\\s/?#]+) wants you to sign in with your Ethereum account:\\n"
                     + "(?<address>0x[a-fA-F0-9]{40})\\n\\n"
                     + "(?:(?<statement>[^\\n]+)\\n)?\\n"
                     + "URI: (?<uri>\\S+)\\n"
@@ -30,7 +33,7 @@ record SiweMessage(String domain, String address, String statement, String uri, 
         if (!m.matches()) {
             throw malformed();
         }
-        return new SiweMessage(m.group("domain"), m.group("address"), m.group("statement"), m.group("uri"),
+        return new SiweMessage(m.group("scheme"), m.group("domain"), m.group("address"), m.group("statement"), m.group("uri"),
                 m.group("version"), Long.parseLong(m.group("chainId")), m.group("nonce"),
                 time(m.group("issuedAt")), time(m.group("expirationTime")), time(m.group("notBefore")));
     }

@@ -16,7 +16,7 @@ class PaymentAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/events/*/quote").permitAll()
+        HttpAuthorizationRules.permitReads(rules, "/api/events/*/quote")
                 .requestMatchers(HttpMethod.GET, "/api/organizers/me/revenue").hasRole(Role.ORGANIZER.name());
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Answers errors raised outside Spring MVC (the servlet container, filters) with problem details too. */
+/**
+ * Answers errors raised outside Spring MVC (the servlet container, filters) with problem details too. Asked for
+ * directly, {@code /error} is no resource: 404.
+ */
 @RestController
 @io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
@@ -20,6 +23,10 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return ResponseEntity.status(ProblemType.NOT_FOUND.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemWriter.problem(ProblemType.NOT_FOUND, "No resource at this path", Map.of()));
+        }
         int status = code instanceof Integer value ? value : 500;
         ProblemType type = ProblemType.INTERNAL;
         for (ProblemType candidate : ProblemType.values()) {

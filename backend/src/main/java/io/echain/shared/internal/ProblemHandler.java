@@ -47,6 +47,8 @@ import tools.jackson.core.JacksonException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final java.util.regex.Pattern DUPLICATE_KEY =
+            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,100})\"");
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> handleApiProblem(ApiProblem ex) {
@@ -64,8 +66,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         throw ex; // Spring Security's problem entry point and access-denied handler answer these.
     }
 
+    /** Tomcat parses parameters lazily: a broken %-escape in the query surfaces when a handler reads them. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return respond(ProblemWriter.problem(ProblemType.MALFORMED_REQUEST,
+                "A query parameter is not valid %-encoded UTF-8", Map.of()), new HttpHeaders());
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
+        if (isDataException(ex)) {
+            // SQLSTATE class 22: a value the database cannot store (NUL in text, a date out of range). Validation
+            // names the field first; this is the safety net for an input no rule covers yet.
+            log.warn("Invalid data reached the database: {}", ex.getMostSpecificCause().getMessage());
+            return respond(ProblemWriter.problem(ProblemType.VALIDATION,
+                    "A value is out of range or not valid text", Map.of()), new HttpHeaders());
+        }
         log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
         return respond(ProblemWriter.problem(ProblemType.CONFLICT, "The change conflicts with existing data", Map.of()), new HttpHeaders());
     }
@@ -156,6 +172,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return ProblemWriter.problem(ProblemType.VALIDATION, "Field '" + field + "' has a wrong type or an unknown value",
                     Map.of(field, "has a wrong type or an unknown value"));
         }
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(ex.getMostSpecificCause().getMessage()));
+        if (duplicate.find()) {
+            return ProblemWriter.problem(ProblemType.MALFORMED_REQUEST,
+                    "Field '" + duplicate.group(1) + "' appears more than once in the request body", Map.of());
+        }
         return ProblemWriter.problem(ProblemType.MALFORMED_REQUEST, "Request body is missing or not well-formed JSON", Map.of());
     }
 
@@ -178,6 +199,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static boolean isDataException(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {

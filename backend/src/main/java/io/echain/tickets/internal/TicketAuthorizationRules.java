@@ -1,7 +1,6 @@
 package io.echain.tickets.internal;
 
 import io.echain.identity.HttpAuthorizationRules;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,6 @@ class TicketAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/tickets/*", "/api/tickets/*/image.svg").permitAll();
+        HttpAuthorizationRules.permitReads(rules, "/api/tickets/*", "/api/tickets/*/image.svg");
     }
 }
