@@ -55,7 +55,9 @@ class SalesController {
     @ApiResponse(responseCode = "429", description = "Too many own-estimate quotes from this IP address or account",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     QuoteView quoteFor(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity,
-            @Parameter(description = "Sender for the gas estimate") @RequestParam @ValidAddress String buyer) {
+            @Parameter(description = "Optional: the sender whose own gas estimate the quote carries (one node call per "
+                    + "request, rate-limited: 429 beyond the ESTIMATE policy); without it the estimate is the shared one")
+            @RequestParam(required = false) @ValidAddress String buyer) {
         return quotes.quote(id, quantity, buyer.toLowerCase(Locale.ROOT));
     }
 
