@@ -4,8 +4,13 @@
 # and a page and against event details, then pgbench with the list's own SQL as the ceiling.
 # Each case runs DURATION seconds (default 15) after WARMUP seconds (default 10) of warm-up;
 # everything it started stops at the end.
+# Above 10,000 events the catalogue is loaded as it grows (load_realistic.sql: most events in the past,
+# ~3% upcoming, a larger vocabulary) and LOAD=realistic|uniform picks either. UNCACHED=1 turns the
+# per-instance read caches off, so every request reaches PostgreSQL; it also runs the list without a
+# search term and prints the query plans (EXPLAIN ANALYZE, BUFFERS) of the list's SQL.
 #
 #   bench/api/run.sh                 DURATION=30 CONNECTIONS=64 EVENTS=10000 bench/api/run.sh
+#   EVENTS=100000 UNCACHED=1 CONNECTIONS=16 SKIP_BUILD=1 bench/api/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -13,6 +18,8 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 EVENTS=${EVENTS:-10000}
+LOAD=${LOAD:-$([ "$EVENTS" -gt 10000 ] && echo realistic || echo uniform)}
+UNCACHED=${UNCACHED:-}
 export EVENTS
 
 . scripts/jdk.sh
@@ -44,6 +51,7 @@ java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=dev 
   --server.address=127.0.0.1 --server.port="$APP_PORT" \
   --echain.embedded-postgres.data-dir="$WORK/pg" --echain.embedded-postgres.port="$DB_PORT" \
   --echain.chain.local-anvil.state-dir="$WORK/anvil" \
+  ${UNCACHED:+--echain.events.list-cache-ttl=0s --echain.events.detail-cache-ttl=0s} \
   --logging.level.root=warn > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
@@ -55,8 +63,14 @@ curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null || { echo "backend did n
 
 export PGPASSWORD=postgres
 PSQL=(psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres)
-echo "Loading $EVENTS events..."
-"${PSQL[@]}" -v events="$EVENTS" -f bench/api/load.sql
+echo "Loading $EVENTS events ($LOAD)..."
+LOAD_STARTED=$(date +%s)
+if [ "$LOAD" = realistic ]; then
+  "${PSQL[@]}" -v events="$EVENTS" -f bench/api/load_realistic.sql
+else
+  "${PSQL[@]}" -v events="$EVENTS" -f bench/api/load.sql
+fi
+echo "Loaded in $(( $(date +%s) - LOAD_STARTED )) s; upcoming: $("${PSQL[@]}" -tAc "select count(*) from events where ends_at > now() and status = 'SCHEDULED'")"
 echo "Events: $("${PSQL[@]}" -tAc 'select count(*) from events'), matching \"jazz\": $("${PSQL[@]}" -tAc "select count(*) from events where search_vector @@ websearch_to_tsquery('english', 'jazz')")"
 
 BASE="http://127.0.0.1:$APP_PORT"
@@ -106,7 +120,17 @@ echo "Load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after ${WARMUP}s warm-up), loopback"
 : > "$WORK/summary.txt"
 run_wrk list_search "$LIST"
+if [ -n "$UNCACHED" ]; then
+  run_wrk list_no_search "$BASE/api/events?page=1&size=20"
+fi
 run_wrk detail "$BASE" bench/api/detail.lua
+if [ -n "$UNCACHED" ]; then
+  echo
+  echo "Query plans of the list's SQL:"
+  { echo "explain (analyze, buffers)"; sed -n '/^select e.id/,/offset 20;/p' bench/api/list.sql; } | "${PSQL[@]}"
+  "${PSQL[@]}" -c "explain (analyze, buffers) select count(*) from events e, websearch_to_tsquery('english', 'jazz') query where e.search_vector @@ query"
+  "${PSQL[@]}" -c "explain (analyze, buffers) select e.id from events e order by e.starts_at asc, e.id asc limit 20 offset 20"
+fi
 
 # The ceiling: the list's own SQL straight against PostgreSQL, same concurrency.
 pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T 5 -f bench/api/list.sql postgres >/dev/null 2>&1

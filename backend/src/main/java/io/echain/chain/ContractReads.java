@@ -9,19 +9,28 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.protocol.core.methods.response.EthGasPrice;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.utils.Numeric;
 
 /**
  * Typed reads of the contracts and of transactions for request handling, on the generated wrappers (calls at the
@@ -47,6 +56,14 @@ public class ContractReads {
     public record Estimate(BigInteger gas, Optional<ContractErrors.Revert> revert) {
     }
 
+    /**
+     * The facts a quote needs besides the event: pause, per-purchase limit, fee per gas, and the latest block's number
+     * and timestamp (the contract's "now").
+     */
+    public record SaleGlobals(boolean paused, int maxTicketsPerPurchase, BigInteger gasPrice, long blockNumber,
+            Instant blockTime) {
+    }
+
     /** A transaction the node knows (pending or mined); addresses lower case, {@code to} null for a deployment. */
     public record SentTransaction(String hash, String from, String to, String input) {
     }
@@ -55,14 +72,19 @@ public class ContractReads {
     public record Receipt(String txHash, boolean succeeded, long blockNumber, List<ContractEvent> events) {
     }
 
+    /** The sender of {@link #estimateForAnyone}: an address nobody holds a key of, funded only inside the estimate. */
+    private static final String ANYONE = "0x00000000000000000000000000000000000e5717";
+
     private final Web3j web3j;
+    private final Web3jService web3jService;
     private final EventTicketNFT ticketNft;
     private final PaymentProcessor paymentProcessor;
     private final ContractEventDecoder decoder;
     private final String purchaseSelector;
 
-    public ContractReads(Web3j web3j, ChainProperties properties, ContractEventDecoder decoder) {
+    public ContractReads(Web3j web3j, Web3jService web3jService, ChainProperties properties, ContractEventDecoder decoder) {
         this.web3j = web3j;
+        this.web3jService = web3jService;
         var readOnly = new ReadonlyTransactionManager(web3j, null);
         var noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
         this.ticketNft = EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas);
@@ -95,6 +117,34 @@ public class ContractReads {
         return read("maxTicketsPerPurchase", ticketNft.maxTicketsPerPurchase()).map(BigInteger::intValueExact).orElse(10);
     }
 
+    /**
+     * {@code paused()}, {@code maxTicketsPerPurchase()}, {@code eth_gasPrice} and the latest block header in one
+     * JSON-RPC batch (one HTTP request to the node).
+     */
+    public SaleGlobals saleGlobals() {
+        BatchRequest batch = web3j.newBatch()
+                .add(web3j.ethCall(Transaction.createEthCallTransaction(null, ticketNft.getContractAddress(),
+                        ticketNft.paused().encodeFunctionCall()), DefaultBlockParameterName.LATEST))
+                .add(web3j.ethCall(Transaction.createEthCallTransaction(null, ticketNft.getContractAddress(),
+                        ticketNft.maxTicketsPerPurchase().encodeFunctionCall()), DefaultBlockParameterName.LATEST))
+                .add(web3j.ethGasPrice())
+                .add(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false));
+        List<? extends Response<?>> responses;
+        try {
+            responses = batch.send().getResponses();
+        } catch (IOException | RuntimeException e) {
+            throw new ChainUnavailable("paused, maxTicketsPerPurchase, eth_gasPrice, eth_getBlockByNumber");
+        }
+        if (responses.size() != 4 || responses.stream().anyMatch(Response::hasError)) {
+            throw new ChainUnavailable("paused, maxTicketsPerPurchase, eth_gasPrice, eth_getBlockByNumber");
+        }
+        BigInteger paused = Numeric.toBigInt(((EthCall) responses.get(0)).getValue());
+        BigInteger max = Numeric.toBigInt(((EthCall) responses.get(1)).getValue());
+        EthBlock.Block block = ((EthBlock) responses.get(3)).getBlock();
+        return new SaleGlobals(paused.signum() != 0, max.intValueExact(), ((EthGasPrice) responses.get(2)).getGasPrice(),
+                block.getNumber().longValueExact(), time(block.getTimestamp()));
+    }
+
     /** The ticket's token URI as the contract returns it ({@code baseURI + tokenId}); empty for a burned token. */
     public Optional<String> tokenUri(BigInteger tokenId) {
         return read("tokenURI", ticketNft.tokenURI(tokenId));
@@ -124,6 +174,28 @@ public class ContractReads {
     public Estimate estimate(String from, Call call) {
         EthEstimateGas estimate = send("eth_estimateGas", () -> web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
                 from, null, null, null, call.to(), call.value(), call.data())).send());
+        if (estimate.hasError()) {
+            return new Estimate(null, ContractErrors.decode(estimate.getError()));
+        }
+        return new Estimate(estimate.getAmountUsed(), Optional.empty());
+    }
+
+    /**
+     * {@code eth_estimateGas} of the call from a fresh address whose balance is overridden for the estimate (geth's
+     * and Anvil's state override), so it does not depend on anyone's funds: what a first-time buyer pays, the upper
+     * end for a purchase.
+     */
+    public Estimate estimateForAnyone(Call call) {
+        Map<String, Object> tx = new LinkedHashMap<>();
+        tx.put("from", ANYONE);
+        tx.put("to", call.to());
+        tx.put("value", Numeric.encodeQuantity(call.value()));
+        tx.put("data", call.data());
+        Map<String, Object> override = Map.of(ANYONE, Map.of("balance", Numeric.encodeQuantity(
+                call.value().add(BigInteger.TEN.pow(24)))));
+        Request<?, EthEstimateGas> request = new Request<>("eth_estimateGas", List.of(tx, "latest", override),
+                web3jService, EthEstimateGas.class);
+        EthEstimateGas estimate = send("eth_estimateGas", request::send);
         if (estimate.hasError()) {
             return new Estimate(null, ContractErrors.decode(estimate.getError()));
         }

@@ -5,5 +5,7 @@ public enum RateLimitPolicy {
     /** Nonce and verify requests. */
     SIGN_IN,
     /** Every state-changing request. */
-    WRITE
+    WRITE,
+    /** Reads that cost a node call each (a quote with the sender's own gas estimate). */
+    ESTIMATE
 }

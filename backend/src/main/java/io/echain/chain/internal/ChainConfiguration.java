@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -51,14 +52,15 @@ class ChainConfiguration {
         String url = properties.rpcUrl().toString();
         HttpService requests = transport(url, http(properties.rpcTimeout()), registry);
         HttpService background = transport(url, http(resilience.backgroundTimeout()), registry);
+        ResilientWeb3jService requestsService = new ResilientWeb3jService(requests, breaker, availability);
         return new NodeClients(breaker,
                 Web3j.build(new ResilientWeb3jService(requests, breaker, null)),
-                Web3j.build(new ResilientWeb3jService(requests, breaker, availability)),
+                Web3j.build(requestsService), requestsService,
                 Web3j.build(new ResilientWeb3jService(background, breaker, availability)));
     }
 
     private static HttpService transport(String url, OkHttpClient http, MeterRegistry registry) {
-        return registry == null ? new HttpService(url, http) : new MeteredHttpService(url, http, registry);
+        return registry == null ? new HttpService(url, http) : new CountingHttpService(url, http, registry);
     }
 
     /** Every call is over within the deadline: connecting, sending and reading included. */
@@ -73,6 +75,12 @@ class ChainConfiguration {
     @Primary
     Web3j web3j(NodeClients clients) {
         return clients.requests();
+    }
+
+    /** The request paths' transport, for JSON-RPC batches ({@code ContractReads}); shut down with {@link NodeClients}. */
+    @Bean(destroyMethod = "")
+    Web3jService web3jService(NodeClients clients) {
+        return clients.requestsService();
     }
 
     /** Shut down with {@link NodeClients}. */

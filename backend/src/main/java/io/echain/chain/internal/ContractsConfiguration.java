@@ -5,6 +5,7 @@ import io.echain.chain.ContractReads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 
 /** The typed views of the contracts: the log decoder the indexer uses and the reads requests use. */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +17,8 @@ class ContractsConfiguration {
     }
 
     @Bean
-    ContractReads contractReads(Web3j web3j, ChainProperties properties, ContractEventDecoder decoder) {
-        return new ContractReads(web3j, properties, decoder);
+    ContractReads contractReads(Web3j web3j, Web3jService web3jService, ChainProperties properties,
+            ContractEventDecoder decoder) {
+        return new ContractReads(web3j, web3jService, properties, decoder);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tracks purchases that clients report and shows payments to the wallets they concern. */
 @Service
@@ -24,8 +24,11 @@ class PaymentService {
     private final ContractReads chain;
     private final IndexerStatus indexer;
     private final Confirmations confirmations;
+    private final TransactionTemplate transactions;
 
-    PaymentService(Payments payments, ContractReads chain, IndexerStatus indexer, Confirmations confirmations) {
+    PaymentService(Payments payments, ContractReads chain, IndexerStatus indexer, Confirmations confirmations,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.payments = payments;
         this.chain = chain;
         this.indexer = indexer;
@@ -38,8 +41,9 @@ class PaymentService {
      * transaction's sender: a hash the node knows that another wallet sent is refused (403) without the payment, and
      * so is one that is not a purchaseTickets call on our PaymentProcessor (422). A hash the node does not know yet is
      * tracked for its reporter until it is mined or times out; once its sender or buyer is known, only they see it.
+     * The node is asked before the database transaction opens, so a slow node never holds a pooled connection (in a
+     * drop, thousands of reports at once would otherwise starve every other request of the pool).
      */
-    @Transactional
     Tracked submit(Caller caller, String rawHash) {
         String txHash = rawHash.toLowerCase(Locale.ROOT);
         Optional<ContractReads.SentTransaction> tx = chain.transaction(txHash);
@@ -55,13 +59,18 @@ class PaymentService {
             }
         }
         String sender = tx.map(ContractReads.SentTransaction::from).orElse(null);
+        Optional<ContractReads.Receipt> receipt = tx.isPresent() && payments.ofTransaction(txHash).isEmpty()
+                ? chain.receipt(txHash) : Optional.empty();
+        return transactions.execute(status -> record(caller, txHash, sender, receipt));
+    }
+
+    private Tracked record(Caller caller, String txHash, String sender, Optional<ContractReads.Receipt> receipt) {
         Optional<PaymentRow> known = payments.ofTransaction(txHash);
         if (known.isPresent()) {
             return new Tracked(view(claimed(known.get(), caller, sender)), false);
         }
         PaymentStatus status = PaymentStatus.PENDING;
         String reason = null;
-        Optional<ContractReads.Receipt> receipt = tx.isPresent() ? chain.receipt(txHash) : Optional.empty();
         if (receipt.isPresent() && !receipt.get().succeeded()) {
             status = PaymentStatus.FAILED;
             reason = "reverted";

@@ -31,9 +31,12 @@ class PaymentsProjection implements ChainProjection {
     private final Revenues revenues;
     private final EventCatalog catalog;
     private final PaymentMetrics metrics;
+    private final ChainSaleState saleState;
     private volatile long confirmedThrough = -1;
 
-    PaymentsProjection(Payments payments, Revenues revenues, EventCatalog catalog, PaymentMetrics metrics) {
+    PaymentsProjection(Payments payments, Revenues revenues, EventCatalog catalog, PaymentMetrics metrics,
+            ChainSaleState saleState) {
+        this.saleState = saleState;
         this.payments = payments;
         this.revenues = revenues;
         this.catalog = catalog;
@@ -72,6 +75,7 @@ class PaymentsProjection implements ChainProjection {
 
     @Override
     public void onProgress(IndexerProgress progress) {
+        saleState.onHead(progress.head());
         confirmedThrough = progress.confirmedThrough();
         metrics.confirmed(payments.confirmThrough(Math.min(progress.appliedThrough(), confirmedThrough)));
         List<BigInteger> unassigned = revenues.unassigned();

@@ -9,8 +9,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
- * Prices a purchase from the contract's current state (price, capacity, sale window, cancellation,
- * pause), so a quote that succeeds is a purchase that would succeed now, and estimates its gas.
+ * Prices a purchase from the contract's state (price, capacity, sale window, cancellation, pause), so a quote that
+ * succeeds is a purchase that would succeed now, and estimates its gas. The state is read once per block for all
+ * callers ({@link ChainSaleState}), at most one block old; only a quote for a given sender ({@code buyer}) asks the
+ * node itself, for that sender's own estimate.
  */
 @Service
 class QuoteService {
@@ -19,14 +21,17 @@ class QuoteService {
 
     private final EventCatalog catalog;
     private final ContractReads chain;
+    private final ChainSaleState state;
     private final Revenues revenues;
 
-    QuoteService(EventCatalog catalog, ContractReads chain, Revenues revenues) {
+    QuoteService(EventCatalog catalog, ContractReads chain, ChainSaleState state, Revenues revenues) {
         this.catalog = catalog;
         this.chain = chain;
+        this.state = state;
         this.revenues = revenues;
     }
 
+    /** @param buyer the sender to estimate the gas for (its own node call), or null for the shared estimate */
     QuoteView quote(long eventId, int quantity, String buyer) {
         EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
         if (quantity < 1) {
@@ -38,23 +43,24 @@ class QuoteService {
         if (event.chainEventId() == null) {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: it is not registered on chain");
         }
-        ContractReads.OnChainEvent onChain = chain.event(event.chainEventId()).orElseThrow(() ->
+        ContractReads.OnChainEvent onChain = state.event(event.chainEventId()).orElseThrow(() ->
                 new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: its registration is not on chain"));
-        int max = chain.maxTicketsPerPurchase();
+        ContractReads.SaleGlobals globals = state.globals();
+        int max = globals.maxTicketsPerPurchase();
         if (quantity > max) {
             throw new PaymentProblems.InvalidQuantity("must be at most " + max + " per purchase");
         }
         if (onChain.cancelled()) {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is cancelled");
         }
-        Instant now = chain.latestBlockTime();
+        Instant now = globals.blockTime();
         if (now.isBefore(onChain.saleStart())) {
             throw new PaymentProblems.NotPurchasable("Ticket sales of event " + eventId + " have not started yet");
         }
         if (!now.isBefore(onChain.saleEnd())) {
             throw new PaymentProblems.NotPurchasable("Ticket sales of event " + eventId + " have ended");
         }
-        if (chain.salesPaused()) {
+        if (globals.paused()) {
             throw new PaymentProblems.NotPurchasable("Ticket sales are paused");
         }
         long remaining = onChain.remaining();
@@ -74,8 +80,10 @@ class QuoteService {
                 throw ContractReverted.of(revert); // the state changed since it was read above: sold out meanwhile, ...
             });
             gas = estimate.gas(); // null when the sender cannot pay: the quote stands, without a gas figure
+        } else {
+            gas = state.sharedEstimate(event.chainEventId(), quantity, onChain.price(), call).orElse(null);
         }
-        BigInteger feePerGas = chain.gasPrice();
+        BigInteger feePerGas = globals.gasPrice();
         return new QuoteView(eventId, event.chainEventId().toString(), quantity, onChain.price().toString(),
                 total.toString(), total.multiply(BigInteger.valueOf(feeBps)).divide(BPS).toString(), feeBps,
                 (int) remaining, max, gas == null ? null : gas.toString(), feePerGas.toString(),

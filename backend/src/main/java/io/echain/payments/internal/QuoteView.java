@@ -8,7 +8,8 @@ record QuoteView(long eventId, String chainEventId, int quantity,
         @Schema(description = "wei to send with purchaseTickets, decimal string") String totalWei,
         @Schema(description = "Part of the total that goes to the platform once the event is settled") String platformFeeWei,
         int platformFeeBps, int remaining, int maxPerPurchase,
-        @Schema(description = "eth_estimateGas of the purchase call; null when it cannot be estimated for this sender") String gasEstimate,
+        @Schema(description = "eth_estimateGas of the purchase call: the buyer's own with ?buyer=, else a "
+                + "first-time buyer's (shared, re-estimated when the price changes); null when it cannot be estimated") String gasEstimate,
         @Schema(description = "Current fee per gas (eth_gasPrice) in wei") String feePerGasWei,
         @Schema(description = "gasEstimate × feePerGas in wei (L2 execution only)") String estimatedGasCostWei,
         String to, String data, String value) {

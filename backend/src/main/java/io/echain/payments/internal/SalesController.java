@@ -1,6 +1,8 @@
 package io.echain.payments.internal;
 
 import io.echain.identity.Caller;
+import io.echain.shared.RateLimitPolicy;
+import io.echain.shared.RateLimited;
 import io.echain.shared.ValidAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,19 +31,34 @@ class SalesController {
     }
 
     @GetMapping(path = "/api/events/{id}/quote", produces = "application/json")
-    @Operation(summary = "Price of buying quantity tickets now, the purchase call to send, its gas estimate and fee per gas")
+    @Operation(summary = "Price of buying quantity tickets now, the purchase call to send, its gas estimate and fee per gas",
+            description = "Answered from the chain state of the latest block the indexer reported (at most one block "
+                    + "old), read once per block for all callers. The gas estimate is shared: a first-time buyer's, "
+                    + "re-estimated when the price changes. See the buyer variant for a sender's own estimate.")
     @ApiResponse(responseCode = "200", description = "The quote")
     @ApiResponse(responseCode = "400", description = "Quantity below 1 or above the per-purchase limit",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    QuoteView quote(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity,
-            @Parameter(description = "Sender for the gas estimate; defaults to the signed-in wallet")
-            @RequestParam(required = false) @ValidAddress String buyer, Authentication authentication) {
-        String from = buyer != null ? buyer.toLowerCase(Locale.ROOT)
-                : authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())
-                        ? null : authentication.getName();
-        return quotes.quote(id, quantity, from);
+    QuoteView quote(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity) {
+        return quotes.quote(id, quantity, null);
+    }
+
+    @GetMapping(path = "/api/events/{id}/quote", params = "buyer", produces = "application/json")
+    @RateLimited(RateLimitPolicy.ESTIMATE)
+    @Operation(summary = "A quote with the gas estimate of this sender's purchase (one node call per request: rate-limited)")
+    @ApiResponse(responseCode = "200", description = "The quote")
+    @ApiResponse(responseCode = "400", description = "Quantity below 1 or above the per-purchase limit, or not an address",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "429", description = "Too many own-estimate quotes from this IP address or account",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    QuoteView quoteFor(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity,
+            @Parameter(description = "Optional: the sender whose own gas estimate the quote carries (one node call per "
+                    + "request, rate-limited: 429 beyond the ESTIMATE policy); without it the estimate is the shared one")
+            @RequestParam(required = false) @ValidAddress String buyer) {
+        return quotes.quote(id, quantity, buyer.toLowerCase(Locale.ROOT));
     }
 
     @GetMapping(path = "/api/organizers/me/revenue", produces = "application/json")

@@ -27,6 +27,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -81,6 +84,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
         return respond(ProblemWriter.problem(ProblemType.CONFLICT, "The change conflicts with existing data", Map.of()), new HttpHeaders());
+    }
+
+    /** No database connection within the pool's timeout (overload): a 503 the client may retry, not a 500. */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<Object> handleNoConnection(NestedRuntimeException ex) {
+        log.warn("No database connection: {}", ex.getMostSpecificCause().getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return respond(ProblemWriter.problem(ProblemType.UNAVAILABLE, "The service is busy; retry shortly", Map.of()), headers);
     }
 
     @ExceptionHandler(Exception.class)
