@@ -1,7 +1,7 @@
 package io.echain.chain.internal;
 
-import io.echain.events.PurchaseAvailability;
-import io.echain.events.PurchaseAvailabilityChanged;
+import io.echain.chain.PurchaseAvailability;
+import io.echain.chain.PurchaseAvailabilityChanged;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -59,6 +59,8 @@ class ChainMonitor implements SmartLifecycle {
     private volatile long probeStarted;
     private volatile long applied = -1;
     private volatile Instant appliedTime;
+    /** When this monitor first saw the current applied block: the lag grows while stuck even on a skewed chain clock. */
+    private volatile Instant appliedSeen;
 
     ChainMonitor(Web3j probeClient, ChainStartupCheck check, ChainAvailability availability, ChainProperties properties,
             NodeResilience resilience, ObjectProvider<IndexerStatus> indexer, ObjectProvider<MeterRegistry> meters) {
@@ -80,7 +82,9 @@ class ChainMonitor implements SmartLifecycle {
                 .description("Seconds since the node's latest block was produced").register(meters);
         Gauge.builder("echain.indexer.lag.blocks", this, m -> m.snapshot().lagBlocks())
                 .description("Blocks between the node's head and the last block applied by the indexer").register(meters);
-        Gauge.builder("echain.indexer.lag", this, m -> ageSeconds(m.appliedTime)).baseUnit("seconds")
+        Gauge.builder("echain.indexer.lag", this,
+                m -> m.appliedTime == null ? Double.NaN : Math.max(ageSeconds(m.appliedTime), ageSeconds(m.appliedSeen)))
+                .baseUnit("seconds")
                 .description("Seconds since the last block applied by the indexer was produced").register(meters);
     }
 
@@ -174,6 +178,9 @@ class ChainMonitor implements SmartLifecycle {
         }
         try {
             IndexerProgress progress = status.progress();
+            if (progress.appliedThrough() != applied || appliedSeen == null) {
+                appliedSeen = Instant.now();
+            }
             applied = progress.appliedThrough();
             appliedTime = progress.blockTime();
         } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
 import io.echain.events.EventPublished;
-import io.echain.events.PurchaseAvailability;
+import io.echain.chain.PurchaseAvailability;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
 import java.time.Clock;

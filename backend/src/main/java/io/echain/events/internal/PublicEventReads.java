@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
-import io.echain.events.PurchaseAvailabilityChanged;
+import io.echain.chain.PurchaseAvailabilityChanged;
 import io.echain.shared.DatabaseOutage;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.echain.events;
+package io.echain.chain;
 
 import java.util.Optional;
 
