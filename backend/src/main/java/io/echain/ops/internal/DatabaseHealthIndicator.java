@@ -15,17 +15,24 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The database check of readiness and {@code /health}, answered within its budget whatever the database does:
  * DOWN at once while the circuit breaker is open (or probing), otherwise a {@code select 1} that must come back
- * within the budget. At most one check query is in flight; a check that arrives meanwhile waits for that one.
+ * within the budget. A check that takes longer counts as DOWN only once no check has succeeded for
+ * {@link #GRACE}: on a loaded host a slow answer is not an outage, and readiness must not flap with the load (a
+ * database that is really gone opens the breaker within a second). At most one check query is in flight; a check
+ * that arrives meanwhile waits for that one.
  */
 class DatabaseHealthIndicator implements HealthIndicator {
 
     private record Probe(CompletableFuture<Long> result) {
     }
 
+    /** How long slow checks are reported UP after the last one that succeeded. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
     private final DataSource dataSource;
     private final CircuitBreaker breaker;
     private final Duration budget;
     private volatile Probe inFlight;
+    private volatile long lastSuccess = System.nanoTime() - GRACE.toNanos();
 
     DatabaseHealthIndicator(DataSource dataSource, CircuitBreaker breaker, Duration budget) {
         this.dataSource = dataSource;
@@ -42,17 +49,27 @@ class DatabaseHealthIndicator implements HealthIndicator {
         }
         try {
             long latencyMs = probe().result().get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            lastSuccess = System.nanoTime();
             return Health.up().withDetail("latencyMs", latencyMs).withDetail("circuitBreaker", state.name()).build();
         } catch (TimeoutException e) {
-            return Health.down().withDetail("error", "no answer within " + budget.toMillis() + " ms")
-                    .withDetail("circuitBreaker", state.name()).build();
+            return slow("no answer within " + budget.toMillis() + " ms", state);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CircuitBreakingDataSource.Busy) {
+                return slow("every connection of the pool is in use", state);
+            }
             return Health.down().withDetail("error", "database unreachable")
                     .withDetail("circuitBreaker", breaker.getState().name()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();
         }
+    }
+
+    private Health slow(String what, CircuitBreaker.State state) {
+        long sinceSuccess = (System.nanoTime() - lastSuccess) / 1_000_000;
+        Health.Builder health = sinceSuccess < GRACE.toMillis() ? Health.up().withDetail("slow", true) : Health.down();
+        return health.withDetail("error", what + "; last answer " + sinceSuccess + " ms ago")
+                .withDetail("circuitBreaker", state.name()).build();
     }
 
     private synchronized Probe probe() {
