@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentProcessor address of PaymentProcessor
  * @param deploymentBlock first block that can hold logs of the contracts
  * @param operatorKey hex private key of the operator account (registers, updates and cancels events)
- * @param confirmations blocks on top of a transaction's block before it counts as confirmed
+ * @param confirmations confirmations a transaction needs, its own block included ({@link Confirmations})
  * @param pollInterval how often the outbox worker and receipt tracking look for work
  * @param rpcTimeout timeout of one JSON-RPC call
  * @param verifyOnStartup check chain id and contract code at startup
