@@ -1,0 +1,1 @@
+export function NewEventPage() { return <p>NewEventPage</p> }

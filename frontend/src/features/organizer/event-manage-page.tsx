@@ -1,0 +1,1 @@
+export function EventManagePage() { return <p>EventManagePage</p> }
