@@ -14,6 +14,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'jsx-a11y/aria-role': ['error', { ignoreNonDOM: true }],
       'no-restricted-imports': [
         'error',
         {

@@ -14,8 +14,25 @@ export function SignInGate({ children, role, what }: { children: ReactNode; role
   const { session, expired, signIn, signing } = useSignIn()
   const { wrong } = useNetwork()
   const [error, setError] = useState<unknown>(null)
+  const allowed = !!session && (!role || hasRole(session, role))
+  // Once shown, a page stays when the token runs out (no typing is lost): its actions sign in again first.
+  const [shown, setShown] = useState(false)
+  if (allowed && !shown) setShown(true)
+  if (!session && !expired && shown) setShown(false)
 
-  if (session && (!role || hasRole(session, role))) return <>{children}</>
+  if (allowed) return <>{children}</>
+  if (expired && shown) {
+    return (
+      <>
+        <div className="mb-4">
+          <Alert tone="amber" title="Your session expired">
+            Your wallet will ask you to sign in again when you save or send something.
+          </Alert>
+        </div>
+        {children}
+      </>
+    )
+  }
   if (session && role) {
     return (
       <Alert tone="amber" title={`This page is for ${role.toLowerCase()}s`}>
