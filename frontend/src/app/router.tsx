@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router'
 import { EventsPage } from '../features/events/events-page'
 import { Layout } from './layout'
 import { NotFoundPage, RouteError } from './not-found'
+import { Loading } from '../components/ui'
 
 /** Only the events list is in the first bundle; every other page, and the wallet code, loads on demand. */
 export const router = createBrowserRouter([
@@ -9,6 +10,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: <Layout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     children: [
       { index: true, element: <EventsPage /> },
       { path: 'events/:id', lazy: async () => ({ Component: (await import('../features/event/event-page')).EventPage }) },

@@ -2,6 +2,7 @@ import { createConfig, http, injected } from 'wagmi'
 import { reconnect } from 'wagmi/actions'
 import { defineChain } from 'viem'
 import type { ChainInfo } from './api-types'
+import { walletDemand } from './wallet-demand'
 
 /** The wagmi config for the chain the backend names (GET /api/chain); one per chain, shared by every provider. */
 export function createWalletConfig(info: ChainInfo) {
@@ -42,6 +43,8 @@ export function walletConfigFor(info: ChainInfo): WalletConfig {
   if (current?.key !== key) {
     current = { key, config: createWalletConfig(info) }
     void reconnect(current.config)
+    // A page that uses the wallet also shows it in the header (after this render).
+    queueMicrotask(() => walletDemand.request())
   }
   return current.config
 }

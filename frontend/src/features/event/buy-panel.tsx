@@ -8,6 +8,7 @@ import { formatDateTime, formatEth } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { walletDemand } from '../../lib/wallet-demand'
 import { describeError } from '../../lib/wallet/errors'
+import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useNetwork } from '../../lib/wallet/use-network'
 import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
 import { purchaseLabel, type PurchaseState } from './purchase-machine'
@@ -25,13 +26,13 @@ export default function BuyPanel({ event }: { event: EventView }) {
   )
 }
 
-function closedReason(event: EventView, now: number): string | null {
-  if (event.status === 'CANCELLED') return 'This event was cancelled. Ticket holders can claim a full refund in My tickets.'
+function closedReason(event: EventView, now: number, registered: boolean | undefined, cancelledOnChain: boolean): string | null {
+  if (event.status === 'CANCELLED' || cancelledOnChain) return 'This event was cancelled. Ticket holders can claim a full refund in My tickets.'
   if (event.status === 'FINISHED') return 'This event has ended.'
   if (event.availability.remaining === 0) return 'Sold out.'
   if (Date.parse(event.saleStartsAt) > now) return `Ticket sales open ${formatDateTime(event.saleStartsAt)}.`
   if (Date.parse(event.saleEndsAt) <= now) return 'Ticket sales have closed.'
-  if (!event.chain.eventId) return 'This event is being registered on chain; sales start in a moment.'
+  if (registered === false) return 'This event is being registered on chain; sales start in a moment.'
   return null
 }
 
@@ -43,7 +44,8 @@ function Checkout({ event }: { event: EventView }) {
   const [switchError, setSwitchError] = useState<unknown>(null)
   const purchase = useTicketPurchase(event, chain.confirmations, chain.paymentProcessor)
   const now = useNow()
-  const closed = closedReason(event, now)
+  const onChain = useChainEvent(event.chain.eventId)
+  const closed = closedReason(event, now, onChain.registered, onChain.cancelled)
   const quote = useQuote(event.id, quantity, address, !closed)
   const id = useId()
   const busy = ['preparing', 'wallet', 'reporting', 'pending'].includes(purchase.state.step)
@@ -149,8 +151,8 @@ function Row({ label, value, strong = false }: { label: string; value: string; s
 
 const STEPS: { key: PurchaseState['step'][]; label: string }[] = [
   { key: ['preparing'], label: 'Check' },
-  { key: ['wallet'], label: 'Confirm in wallet' },
-  { key: ['reporting', 'pending'], label: 'Confirmations' },
+  { key: ['wallet'], label: 'Wallet' },
+  { key: ['reporting', 'pending'], label: 'Blocks' },
   { key: ['confirmed'], label: 'Done' },
 ]
 

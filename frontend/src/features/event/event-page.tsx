@@ -28,9 +28,12 @@ export function EventPage() {
   return <EventDetails event={event.data} />
 }
 
+/** The state of the event's latest change on chain (docs/chain.md: PENDING, SUBMITTED, MINED, CONFIRMED, FAILED). */
 function chainLabel(event: EventView) {
-  if (!event.chain.eventId) return <Badge tone="amber">Being registered on chain</Badge>
-  if (event.chain.status === 'CANCELLED' || event.status === 'CANCELLED') return <Badge tone="red">Cancelled on chain</Badge>
+  const status = event.chain.status
+  if (!event.chain.eventId) return null
+  if (status === 'FAILED') return <Badge tone="red">Chain update failed</Badge>
+  if (status === 'PENDING' || status === 'SUBMITTED') return <Badge tone="amber">Being written to the chain</Badge>
   return <Badge tone="blue">On chain · event #{event.chain.eventId}</Badge>
 }
 

@@ -29,6 +29,8 @@ export function useTicketPurchase(event: EventView, required: number, processor:
   const queryClient = useQueryClient()
   const [state, dispatch] = useReducer(purchaseReducer, initialPurchase)
   const resumedFor = useRef<string | null>(null)
+  // While buy() reports the hash, the tracker must not report it a second time (two reports at once race).
+  const reporting = useRef(false)
 
   // Resume a purchase this wallet started for this event before a reload.
   useEffect(() => {
@@ -57,8 +59,11 @@ export function useTicketPurchase(event: EventView, required: number, processor:
         dispatch({ type: 'simulated' })
         const txHash = await write.mutateAsync(call)
         purchaseStore.save({ eventId: event.id, txHash, quantity, buyer: address, savedAt: Date.now() })
+        reporting.current = true
         dispatch({ type: 'sent', txHash })
-        const reported = await request<PaymentView>('/api/payments', { method: 'POST', body: { txHash }, auth: true })
+        const reported = await request<PaymentView>('/api/payments', { method: 'POST', body: { txHash }, auth: true }).finally(() => {
+          reporting.current = false
+        })
         purchaseStore.save({ eventId: event.id, txHash, paymentId: reported.data.id, quantity, buyer: address, savedAt: Date.now() })
         dispatch({ type: 'payment', payment: reported.data })
       } catch (error) {
@@ -81,6 +86,7 @@ export function useTicketPurchase(event: EventView, required: number, processor:
         if (authStore.validToken()) {
           // Report again after a reload or a failed report: the same hash answers the same payment.
           if (!paymentId) {
+            if (reporting.current) return
             const reported = await request<PaymentView>('/api/payments', { method: 'POST', body: { txHash }, auth: true })
             paymentId = reported.data.id
             if (address) purchaseStore.save({ eventId: event.id, txHash, paymentId, quantity: state.quantity ?? 0, buyer: address, savedAt: Date.now() })

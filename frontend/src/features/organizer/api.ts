@@ -9,7 +9,7 @@ export function useMyEvents() {
     queryKey: ['organizer', session?.address, 'events'],
     queryFn: () => get<EventPage>(`/api/events${query({ organizer: session?.address, sort: 'createdAt,desc', size: 100 })}`, { auth: true }),
     enabled: !!session,
-    refetchInterval: (q) => (q.state.data?.items.some((e) => !e.chain.eventId && e.status === 'SCHEDULED') ? 2_000 : 15_000),
+    refetchInterval: (q) => (q.state.data?.items.some((e) => e.chain.status === 'PENDING' || e.chain.status === 'SUBMITTED') ? 2_000 : 15_000),
   })
 }
 
@@ -33,8 +33,8 @@ export function useEditableEvent(id: number) {
       return { event: response.data, etag: response.headers.get('ETag') ?? `"${response.data.version}"` }
     },
     enabled: !!session && id > 0,
-    // Poll until the outbox has put it on chain.
-    refetchInterval: (q) => (q.state.data && !q.state.data.event.chain.eventId && q.state.data.event.status === 'SCHEDULED' ? 1_500 : false),
+    // Poll while the outbox writes its latest change to the chain.
+    refetchInterval: (q) => (q.state.data && ['PENDING', 'SUBMITTED', 'MINED'].includes(q.state.data.event.chain.status ?? '') ? 1_500 : false),
   })
 }
 

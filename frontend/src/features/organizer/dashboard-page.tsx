@@ -28,7 +28,8 @@ export function DashboardPage() {
 export function statusBadge(event: EventView) {
   if (event.status === 'CANCELLED') return <Badge tone="red">Cancelled</Badge>
   if (event.status === 'FINISHED') return <Badge>Ended</Badge>
-  if (!event.chain.eventId) return <Badge tone="amber">Registering on chain</Badge>
+  if (event.chain.status === 'PENDING' || event.chain.status === 'SUBMITTED') return <Badge tone="amber">Writing to the chain</Badge>
+  if (event.chain.status === 'FAILED') return <Badge tone="red">Chain update failed</Badge>
   return <Badge tone="green">On sale</Badge>
 }
 

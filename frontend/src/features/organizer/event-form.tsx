@@ -45,8 +45,10 @@ export function formValues(event?: EventView): EventFormValues {
     endsAt: toLocalInput(event.endsAt),
     price: weiToEthInput(event.priceWei),
     capacity: String(event.availability.capacity),
-    saleStartsAt: toLocalInput(event.saleStartsAt),
-    saleEndsAt: toLocalInput(event.saleEndsAt),
+    // The API shows the window in effect; a default (open at creation, close at the start) stays empty, so it keeps
+    // following the start when that moves.
+    saleStartsAt: Math.abs(Date.parse(event.saleStartsAt) - Date.parse(event.createdAt)) < 1000 ? '' : toLocalInput(event.saleStartsAt),
+    saleEndsAt: event.saleEndsAt === event.startsAt ? '' : toLocalInput(event.saleEndsAt),
     transferLocked: event.transferLocked,
   }
 }

@@ -11,6 +11,7 @@ import { paymentProcessorAbi, useReadEventTicketNftRoyaltyReceiver, useReadPayme
 import { formatDateTime, formatEth, shortAddress } from '../../lib/format'
 import { SignInGate } from '../../lib/wallet/sign-in-gate'
 import { TxProgress } from '../../lib/wallet/tx-progress'
+import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useSignIn } from '../../lib/wallet/use-session-guard'
 import { useTxAction } from '../../lib/wallet/use-tx-action'
 import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
@@ -42,26 +43,42 @@ function Manage({ id }: { id: number }) {
   if (loaded.isPending) return <Loading label="Loading the event…" />
   if (loaded.isError) return <div className="mt-4"><ProblemAlert error={loaded.error} /></div>
   const { event, etag } = loaded.data
+  return <Loaded event={event} etag={etag} created={!!created} formKey={formKey} reload={() => void loaded.refetch().then(() => setFormKey((k) => k + 1))} />
+}
+
+function ChainStatus({ event, registered }: { event: EventView; registered: boolean | undefined }) {
+  const status = event.chain.status
+  let text: string
+  if (registered === false) text = 'The platform is registering it on chain; this takes a few blocks.'
+  else if (status === 'FAILED') text = 'The last change could not be written to the chain; the platform team was notified.'
+  else if (status === 'PENDING' || status === 'SUBMITTED' || status === 'MINED') text = `On chain as event #${event.chain.eventId}; the latest change is being confirmed.`
+  else if (registered) text = `On chain as event #${event.chain.eventId}.`
+  else text = 'Reading the chain…'
+  return (
+    <span className="text-sm text-slate-700" data-testid="chain-status" aria-live="polite">
+      {text}
+    </span>
+  )
+}
+
+function Loaded({ event, etag, created, formKey, reload }: { event: EventView; etag: string; created: boolean; formKey: number; reload: () => void }) {
+  const onChain = useChainEvent(event.chain.eventId)
   return (
     <div className="mt-2 space-y-8">
       <div>
         <PageTitle subtitle={`${formatDateTime(event.startsAt)} · ${event.location}`}>{event.name}</PageTitle>
-        <div className="-mt-4 flex flex-wrap items-center gap-2" data-testid="chain-status">
+        <div className="-mt-4 flex flex-wrap items-center gap-2">
           {statusBadge(event)}
-          {event.chain.eventId ? (
-            <span className="text-sm text-slate-700">On chain as event #{event.chain.eventId}</span>
-          ) : event.status === 'SCHEDULED' ? (
-            <span className="text-sm text-slate-700">The platform is putting it on chain; this takes a few blocks.</span>
-          ) : null}
+          <ChainStatus event={event} registered={onChain.registered} />
           <Link to={`/events/${event.id}`} className="text-sm font-semibold text-brand-700 underline">
             Public page
           </Link>
         </div>
         {created && <div className="mt-4"><Alert tone="green" title="Event published">Tickets go on sale once it is on chain.</Alert></div>}
       </div>
-      {event.chain.eventId && <Money event={event} />}
-      {event.chain.eventId && <Sales event={event} />}
-      <Edit key={formKey} event={event} etag={etag} refetch={() => void loaded.refetch().then(() => setFormKey((k) => k + 1))} />
+      {onChain.registered && <Money event={event} />}
+      {onChain.registered && <Sales event={event} />}
+      <Edit key={formKey} event={event} etag={etag} refetch={reload} />
       {event.status === 'SCHEDULED' && <Cancel event={event} etag={etag} />}
     </div>
   )
@@ -170,6 +187,9 @@ function Edit({ event, etag, refetch }: { event: EventView; etag: string; refetc
   const { ensureSignedIn } = useSignIn()
   const [error, setError] = useState<unknown>(null)
   const [saved, setSaved] = useState(false)
+  // The version this form was loaded from: polling may bring a newer one, but saving over it unseen would lose the
+  // other change. It moves on only with our own save, or when the organizer reloads (a new form).
+  const [baseEtag, setBaseEtag] = useState(etag)
   const conflict = error instanceof ApiError && error.status === 412
   const editable = event.status === 'SCHEDULED'
   return (
@@ -207,7 +227,8 @@ function Edit({ event, etag, refetch }: { event: EventView; etag: string; refetc
               setSaved(false)
               try {
                 await ensureSignedIn()
-                await updateEvent(event.id, etag, body)
+                const response = await updateEvent(event.id, baseEtag, body)
+                setBaseEtag(response.headers.get('ETag') ?? `"${response.data.version}"`)
                 setSaved(true)
                 void queryClient.invalidateQueries({ queryKey: ['organizer'] })
                 void queryClient.invalidateQueries({ queryKey: ['event', event.id] })

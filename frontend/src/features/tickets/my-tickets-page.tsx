@@ -8,6 +8,7 @@ import { paymentProcessorAbi } from '../../lib/contracts.generated'
 import { formatDateTime, formatEth } from '../../lib/format'
 import { SignInGate } from '../../lib/wallet/sign-in-gate'
 import { TxProgress } from '../../lib/wallet/tx-progress'
+import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useTxAction } from '../../lib/wallet/use-tx-action'
 import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
 import { useMyTickets } from './api'
@@ -77,8 +78,9 @@ function EventTickets({ tickets, event }: { tickets: TicketView[]; event?: Event
   const queryClient = useQueryClient()
   const refund = useTxAction(chain.confirmations)
   const first = tickets[0]
-  if (!first) return null
   const cancelled = event?.status === 'CANCELLED'
+  const onChain = useChainEvent(cancelled ? first?.chainEventId : null)
+  if (!first) return null
   const refundable = tickets.filter((t) => t.status === 'ACTIVE')
   const refundTotal = refundable.reduce((sum, t) => sum + BigInt(t.pricePaidWei), 0n)
   const name = event?.name ?? first.eventName ?? `Event #${first.chainEventId}`
@@ -97,7 +99,12 @@ function EventTickets({ tickets, event }: { tickets: TicketView[]; event?: Event
             Claim back what you paid: {refundable.length} {refundable.length === 1 ? 'ticket' : 'tickets'}, {formatEth(refundTotal)}, in one
             transaction. The tickets are burned.
           </p>
-          {refundable.length > 0 && (
+          {refundable.length > 0 && !onChain.cancelled && (
+            <p className="mt-3 text-sm font-medium text-slate-800" role="status">
+              The cancellation is being recorded on chain; refunds open in a few seconds.
+            </p>
+          )}
+          {refundable.length > 0 && onChain.cancelled && (
             <Button
               className="mt-3"
               busy={refund.busy}

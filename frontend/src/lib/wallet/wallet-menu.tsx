@@ -76,7 +76,7 @@ function Account({ address, open, setOpen }: { address: string; open: boolean; s
       ) : null}
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Trigger asChild>
-          <Button variant="secondary" aria-label={`Account ${address}`}>
+          <Button variant="secondary" aria-label={`Account ${shortAddress(address)}`}>
             <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${wrong ? 'bg-red-600' : session ? 'bg-emerald-600' : 'bg-amber-500'}`} />
             {shortAddress(address)}
           </Button>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { WagmiProvider } from 'wagmi'
+import { WagmiContext } from 'wagmi'
 import { Alert, Loading } from '../../components/ui'
 import { useChainInfo } from '../chain-info'
 import { walletConfigFor } from '../wagmi'
@@ -33,9 +33,9 @@ export function WalletScope({ children, fallback }: { children: ReactNode; fallb
   }
   return (
     <ChainContext.Provider value={info}>
-      <WagmiProvider config={walletConfigFor(info)} reconnectOnMount={false}>
-        {children}
-      </WagmiProvider>
+      {/* The context alone, not WagmiProvider: its Hydrate resets or re-runs the connection on every render of
+          every provider, and this app has several scopes sharing one config (reconnected once, in walletConfigFor). */}
+      <WagmiContext.Provider value={walletConfigFor(info)}>{children}</WagmiContext.Provider>
     </ChainContext.Provider>
   )
 }
