@@ -1,4 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  throw new Error(`No Chromium at ${chromium}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`)
+}
 
 /**
  * Browser journeys in Debian's Chromium (never a downloaded browser) against the packaged backend jar, which the
@@ -17,7 +23,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium,
       args: [
         '--no-sandbox',
         '--disable-gpu',

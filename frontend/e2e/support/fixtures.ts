@@ -67,9 +67,12 @@ export async function expectAccessible(page: Page, what: string) {
 /** Screenshots at desktop and phone width (full page) into e2e/output/screenshots, then back to desktop. */
 export async function screenshots(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
+  // From the top, or the sticky header lands in the middle of a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.waitForTimeout(150)
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })

@@ -128,7 +128,7 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   return (
     <div className="rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
       <dt className="text-xs font-medium text-slate-700">{label}</dt>
-      <dd className="mt-1 text-lg font-semibold text-slate-950">{value}</dd>
+      <dd className="mt-1 text-base font-semibold text-slate-950 sm:text-lg">{value}</dd>
       {hint && <dd className="text-xs text-slate-700">{hint}</dd>}
     </div>
   )

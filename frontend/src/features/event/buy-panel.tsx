@@ -52,7 +52,14 @@ function Checkout({ event }: { event: EventView }) {
   const showProgress = purchase.state.step !== 'idle'
   const max = Math.max(1, Math.min(quote.data?.maxPerPurchase ?? 10, event.availability.remaining || 1))
 
-  if (closed && !showProgress) return <p className="mt-3 text-slate-800">{closed}</p>
+  if (closed && (!showProgress || purchase.state.step === 'failed')) {
+    return (
+      <div className="mt-3 space-y-3">
+        {purchase.state.step === 'failed' && <Alert title={purchase.state.error?.title ?? 'Failed'}>{purchase.state.error?.detail}</Alert>}
+        <p className="text-slate-800">{closed}</p>
+      </div>
+    )
+  }
 
   const q = quote.data
   const totalWithGas = q && q.estimatedGasCostWei ? BigInt(q.totalWei) + BigInt(q.estimatedGasCostWei) : null

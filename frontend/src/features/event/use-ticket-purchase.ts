@@ -116,8 +116,8 @@ export function useTicketPurchase(event: EventView, required: number, processor:
 
   // Final: forget the saved purchase and refresh what depends on it.
   useEffect(() => {
-    if ((state.step === 'confirmed' || state.step === 'failed') && state.txHash) {
-      purchaseStore.clear(state.txHash)
+    if (state.step === 'confirmed' || state.step === 'failed') {
+      if (state.txHash) purchaseStore.clear(state.txHash)
       void queryClient.invalidateQueries({ queryKey: ['event', event.id] })
       void queryClient.invalidateQueries({ queryKey: ['my-tickets'] })
       void queryClient.invalidateQueries({ queryKey: ['quote', event.id] })

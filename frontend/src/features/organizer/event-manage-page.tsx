@@ -74,7 +74,7 @@ function Loaded({ event, etag, created, formKey, reload }: { event: EventView; e
             Public page
           </Link>
         </div>
-        {created && <div className="mt-4"><Alert tone="green" title="Event published">Tickets go on sale once it is on chain.</Alert></div>}
+        {created && <div className="mt-4"><Alert tone="green" title="Event published">It is listed now; tickets go on sale once the platform has registered it on chain (status above).</Alert></div>}
       </div>
       {onChain.registered && <Money event={event} />}
       {onChain.registered && <Sales event={event} />}

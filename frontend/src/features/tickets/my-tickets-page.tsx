@@ -95,10 +95,17 @@ function EventTickets({ tickets, event }: { tickets: TicketView[]; event?: Event
       {cancelled && (refundable.length > 0 || refund.state.step !== 'idle') && (
         <Card className="border-l-4 border-red-600">
           <p className="font-semibold text-slate-950">This event was cancelled</p>
-          <p className="mt-1 text-sm text-slate-700">
-            Claim back what you paid: {refundable.length} {refundable.length === 1 ? 'ticket' : 'tickets'}, {formatEth(refundTotal)}, in one
-            transaction. The tickets are burned.
-          </p>
+          {refundable.length > 0 ? (
+            <p className="mt-1 text-sm text-slate-700">
+              Claim back what you paid: {refundable.length} {refundable.length === 1 ? 'ticket' : 'tickets'}, {formatEth(refundTotal)}, in one
+              transaction. The tickets are burned.
+            </p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              {formatEth(tickets.filter((t) => t.status === 'REFUNDED').reduce((sum, t) => sum + BigInt(t.pricePaidWei), 0n))} was refunded to
+              your wallet.
+            </p>
+          )}
           {refundable.length > 0 && !onChain.cancelled && (
             <p className="mt-3 text-sm font-medium text-slate-800" role="status">
               The cancellation is being recorded on chain; refunds open in a few seconds.
@@ -131,7 +138,8 @@ function EventTickets({ tickets, event }: { tickets: TicketView[]; event?: Event
           <li key={t.tokenId}>
             <Card className="p-3">
               <img
-                src={`/api/tickets/${t.tokenId}/image.svg`}
+                // The image shows the status; a new status is a new URL, so a cached image never shows the old one.
+                src={`/api/tickets/${t.tokenId}/image.svg?status=${t.status}`}
                 alt={`Ticket #${t.tokenId} for ${name}`}
                 width={600}
                 height={300}
@@ -170,14 +178,14 @@ function Payments({ payments, error, pending }: { payments?: PaymentView[]; erro
         <EmptyState title="No payments yet" />
       ) : (
         <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-slate-200">
-          <table className="w-full min-w-[560px] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Date</th>
                 <th scope="col" className="px-4 py-2 font-medium">Tickets</th>
                 <th scope="col" className="px-4 py-2 font-medium">Amount</th>
                 <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 font-medium">Transaction</th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Transaction</th>
               </tr>
             </thead>
             <tbody>
@@ -189,13 +197,13 @@ function Payments({ payments, error, pending }: { payments?: PaymentView[]; erro
                   <td className="px-4 py-2">
                     <Badge tone={paymentTone[p.status]}>{p.status}</Badge>
                     {p.status === 'PENDING' && (
-                      <span className="ml-2 text-xs text-slate-700">
+                      <span className="ml-2 block text-xs text-slate-700 sm:inline">
                         {p.confirmations} of {p.requiredConfirmations}
                       </span>
                     )}
                     {p.status === 'FAILED' && p.failureReason && <span className="ml-2 text-xs text-slate-700">{p.failureReason}</span>}
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs">{p.txHash.slice(0, 10)}…</td>
+                  <td className="hidden px-4 py-2 font-mono text-xs sm:table-cell">{p.txHash.slice(0, 10)}…</td>
                 </tr>
               ))}
             </tbody>

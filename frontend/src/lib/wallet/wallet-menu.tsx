@@ -78,7 +78,8 @@ function Account({ address, open, setOpen }: { address: string; open: boolean; s
         <Dialog.Trigger asChild>
           <Button variant="secondary" aria-label={`Account ${shortAddress(address)}`}>
             <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${wrong ? 'bg-red-600' : session ? 'bg-emerald-600' : 'bg-amber-500'}`} />
-            {shortAddress(address)}
+            <span className="hidden min-[480px]:inline">{shortAddress(address)}</span>
+            <span className="min-[480px]:hidden">Account</span>
           </Button>
         </Dialog.Trigger>
         <Dialog.Portal>

@@ -30,6 +30,13 @@ class WebAppIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void gzipsScriptsForBrowsersThatAcceptIt() {
+        Api.Response response = api.call("GET", "/assets/index-Test1234.js").header("Accept-Encoding", "gzip").send();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Encoding")).hasValue("gzip");
+    }
+
+    @Test
     void answersAnUnknownPageWithTheAppAnd404ForBrowsersAndAProblemOtherwise() {
         Api.Response page = api.call("GET", "/no-such-page/x").header("Accept", "text/html,application/xhtml+xml").send();
         assertThat(page.status()).isEqualTo(404);
