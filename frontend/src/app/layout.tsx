@@ -49,7 +49,7 @@ function Nav() {
           end={link.end}
           className={({ isActive }) =>
             clsx(
-              'whitespace-nowrap rounded-lg px-3 py-2 text-sm font-semibold',
+              'whitespace-nowrap rounded-lg px-2.5 py-2 text-sm font-semibold sm:px-3',
               isActive ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
             )
           }

@@ -67,7 +67,8 @@ function Account({ address, open, setOpen }: { address: string; open: boolean; s
     <div className="flex items-center gap-2">
       {wrong ? (
         <Button variant="danger" busy={switching} onClick={() => run(ensureNetwork)}>
-          Switch to {info.chainName}
+          <span className="hidden min-[480px]:inline">Switch to {info.chainName}</span>
+          <span className="min-[480px]:hidden">Switch network</span>
         </Button>
       ) : !session ? (
         <Button busy={signing} onClick={() => run(signIn)}>
