@@ -157,7 +157,7 @@ test('3. the organizer cancels; the buyer claims the refund from My tickets and 
   const claim = page.getByRole('button', { name: 'Claim refund · 0.04 ETH' })
   await expect(claim).toBeVisible({ timeout: 45_000 })
   const balanceText = page.getByTestId('wallet-balance')
-  await expect(balanceText).toContainText('ETH')
+  await expect(balanceText).toContainText(/\d ETH/)
   const before = await readEth(balanceText)
   await checkPage(page, 'my-tickets-cancelled')
   await claim.click()
@@ -177,7 +177,7 @@ async function readEth(locator: import('@playwright/test').Locator): Promise<num
 test('4. after the event ends the organizer withdraws revenue and the admin withdraws platform fees, amounts before and after', async ({ backend, person }) => {
   const organizerKey = DEV_KEYS[5]
   await backend.grantOrganizer(OPERATOR_KEY, addressOf(organizerKey))
-  const startsAt = new Date(Math.max(Date.now(), (await backend.chainTime()) * 1000) + 90_000)
+  const startsAt = new Date(Math.max(Date.now(), (await backend.chainTime()) * 1000) + 300_000)
   const event = await backend.publishedEvent(organizerKey, {
     name: 'Sunrise Yoga',
     startsAt: startsAt.toISOString(),
@@ -208,6 +208,7 @@ test('4. after the event ends the organizer withdraws revenue and the admin with
   await connectAndSignIn(admin.page)
   const balance = admin.page.getByTestId('platform-balance')
   await expect(balance).toHaveText('0.01 ETH')
+  await expect(admin.page.getByTestId('treasury-balance')).toContainText('ETH')
   const treasuryBefore = await readEth(admin.page.getByTestId('treasury-balance'))
   await checkPage(admin.page, 'admin-fees-before')
   await admin.page.getByRole('button', { name: 'Withdraw platform fees · 0.01 ETH' }).click()
@@ -266,7 +267,8 @@ test('5. failure paths: sold out meanwhile, wrong network, rejected signature an
   await stack.proxy.down()
   try {
     await page.goto('/')
-    await expect(page.getByText('The blockchain node cannot be reached right now.')).toBeVisible()
+    // Generous: on a loaded 2-core machine the first page load alone can take many seconds.
+    await expect(page.getByText('The blockchain node cannot be reached right now.')).toBeVisible({ timeout: 45_000 })
     await expect(page.getByRole('link', { name: /Tiny Club Show/ })).toBeVisible()
     await checkPage(page, 'node-down-events')
     await page.getByRole('link', { name: /Tiny Club Show/ }).click()
