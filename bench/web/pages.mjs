@@ -76,6 +76,16 @@ for (let i = 0; i < loads; i++) {
   paints.push(
     await withBrowser(async (context) => {
       const page = await context.newPage()
+      // When the first event card is in the DOM (next animation frame ≈ painted): the list's real content.
+      await page.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('main a[href^="/events/"]')) {
+            observer.disconnect()
+            requestAnimationFrame(() => ((window).__cardsAt = performance.now()))
+          }
+        })
+        observer.observe(document, { subtree: true, childList: true })
+      })
       await page.goto(base + '/', { waitUntil: 'load' })
       await page.getByRole('link').filter({ hasText: 'ETH' }).first().waitFor()
       await page.waitForTimeout(1000)
@@ -85,7 +95,8 @@ for (let i = 0; i < loads; i++) {
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
             new PerformanceObserver((list) => {
               const entries = list.getEntries()
-              resolve({ fcp, lcp: entries[entries.length - 1].startTime })
+              const last = entries[entries.length - 1]
+              resolve({ fcp, lcp: last.startTime, lcpElement: `${last.element?.tagName ?? '?'} "${(last.element?.textContent ?? '').trim().slice(0, 40)}"`, cards: window.__cardsAt })
             }).observe({ type: 'largest-contentful-paint', buffered: true })
           }),
       )
@@ -99,4 +110,6 @@ console.log('route          files   raw KB   gzip KB')
 for (const s of sizes) console.log(`${s.route.padEnd(14)} ${String(s.files).padStart(5)} ${String(kb(s.raw)).padStart(8)} ${String(kb(s.gzip)).padStart(9)}`)
 console.log(`\nEvents list, ${loads} cold loads: FCP ${paints.map((p) => Math.round(p.fcp)).join(', ')} ms; LCP ${paints.map((p) => Math.round(p.lcp)).join(', ')} ms`)
 console.log(`median FCP ${Math.round(median(paints.map((p) => p.fcp)))} ms, median LCP ${Math.round(median(paints.map((p) => p.lcp)))} ms (target LCP <= 1000 ms)`)
+console.log(`LCP element: ${[...new Set(paints.map((p) => p.lcpElement))].join(' | ')}`)
+console.log(`first event cards shown: ${paints.map((p) => Math.round(p.cards)).join(', ')} ms; median ${Math.round(median(paints.map((p) => p.cards)))} ms`)
 console.log(JSON.stringify({ sizes, paints }))
