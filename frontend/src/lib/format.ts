@@ -36,12 +36,19 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 })
+const shortDateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric' })
 const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short' })
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—'
   return dateTime.format(new Date(iso))
+}
+
+/** "Dec 1, 11:32 AM": for tables on small screens. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  return shortDateTime.format(new Date(iso))
 }
 
 export function dateParts(iso: string): { day: string; month: string } {

@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../components/problem-alert'
 import { Badge, Button, Card, EmptyState, Loading, PageTitle } from '../../components/ui'
 import type { EventView, PaymentView, TicketView } from '../../lib/api-types'
 import { paymentProcessorAbi } from '../../lib/contracts.generated'
-import { formatDateTime, formatEth } from '../../lib/format'
+import { formatDateTime, formatEth, formatShortDateTime } from '../../lib/format'
 import { SignInGate } from '../../lib/wallet/sign-in-gate'
 import { TxProgress } from '../../lib/wallet/tx-progress'
 import { useChainEvent } from '../../lib/wallet/use-chain-event'
@@ -191,7 +191,9 @@ function Payments({ payments, error, pending }: { payments?: PaymentView[]; erro
             <tbody>
               {payments.map((p) => (
                 <tr key={p.id} className="border-t border-slate-200">
-                  <td className="px-4 py-2">{formatDateTime(p.createdAt)}</td>
+                  <td className="px-4 py-2">
+                    <time dateTime={p.createdAt} title={formatDateTime(p.createdAt)}>{formatShortDateTime(p.createdAt)}</time>
+                  </td>
                   <td className="px-4 py-2">{p.quantity ?? '—'}</td>
                   <td className="px-4 py-2">{formatEth(p.amountWei)}</td>
                   <td className="px-4 py-2">
