@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the Echain backend locally: builds the contracts and the backend (tests skipped) and starts it
+# Runs Echain locally: builds the contracts, the web app and the backend (tests skipped) and starts it
 # with the dev profile on embedded PostgreSQL and a local Anvil with the contracts deployed. Data lives
 # in .data/postgres and the chain in .data/anvil; both survive restarts.
 #
@@ -19,10 +19,10 @@ fi
 
 JAR=backend/target/echain-backend-0.1.0-SNAPSHOT.jar
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
-  echo "Building the contracts and the backend (tests skipped)..."
+  echo "Building the contracts, the web app and the backend (tests skipped)..."
   mvn -B -ntp -q package -DskipTests
 fi
 
 export PORT="${PORT:-8080}"
-echo "Starting Echain on http://localhost:${PORT} (Swagger UI: http://localhost:${PORT}/swagger-ui.html)"
+echo "Starting Echain: the app at http://localhost:${PORT}/ (API under /api, Swagger UI at /swagger-ui.html)"
 exec java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=dev --server.port="${PORT}"
