@@ -29,6 +29,8 @@ cleanup() {
   if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 stack_java
 stack_pg_bin
 anvil_start
