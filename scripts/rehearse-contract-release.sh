@@ -27,6 +27,8 @@ export SAFE_OWNER=0x90F79bf6EB2c4f870365E785982E1f101E93b906 BASE_URI=https://se
 ANVIL_PID=""
 cleanup() { [ -z "$ANVIL_PID" ] || { kill "$ANVIL_PID" 2>/dev/null; wait "$ANVIL_PID" 2>/dev/null || true; }; }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 timeout 600 "$ANVIL" --host 127.0.0.1 --port "$PORT" --chain-id 84532 --silent >/dev/null 2>&1 &
 ANVIL_PID=$!
 for _ in $(seq 1 100); do "$CAST" chain-id --rpc-url "$RPC" >/dev/null 2>&1 && break; sleep 0.1; done

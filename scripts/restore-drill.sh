@@ -22,6 +22,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/echain-restore-drill.XXXXXX")
 source "$ROOT/scripts/lib/stack.sh"
 cleanup() { stack_cleanup; if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi; }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 DRILL="node $ROOT/scripts/lib/drill.mjs"
 [ "$EVENTS" -ge "$API_EVENTS" ] || die "EVENTS must be at least API_EVENTS"
 

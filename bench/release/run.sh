@@ -7,7 +7,7 @@
 # readiness, put it in the proxy's pool and take the old one out, wait the pre-stop pause, SIGTERM the old one
 # (graceful shutdown). Then release N is rolled back the same way onto schema N+1 (ROLLBACK=1 process, or 2).
 # Reports requests, failures and latency percentiles per phase; exits 1 on any failed request.
-#   bench/release/run.sh               RATE=50 STEADY=20 ROLLBACK=2 (defaults; keep RATE below what the machine
+#   bench/release/run.sh               RATE=30 STEADY=20 ROLLBACK=2 (defaults; keep RATE below what the machine
 #                                      serves with a cold JVM starting beside the others: a saturated backend
 #                                      times out requests whatever the release does)
 #   RATE=40 STEADY=3 ROLLBACK=1 bench/release/run.sh     (the test run's shorter version)
@@ -15,7 +15,7 @@
 #       a real pair: the previous release's jar is N, the current build (with its own new migrations) is N+1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-RATE=${RATE:-50}
+RATE=${RATE:-30}
 STEADY=${STEADY:-20}
 WARMUP=${WARMUP:-30}
 ROLLBACK=${ROLLBACK:-2}
@@ -29,6 +29,8 @@ cleanup() {
   if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 stack_java
 stack_pg_bin
 anvil_start

@@ -137,8 +137,14 @@ final class LocalChain implements AutoCloseable {
     static String run(ProcessBuilder builder, Path log, Duration timeout) throws IOException, InterruptedException {
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            // SIGTERM first: the scripts' traps stop the servers they started (pg_ctl daemonizes PostgreSQL, so it
+            // is not a descendant); then whatever is left.
+            List<ProcessHandle> descendants = process.descendants().toList();
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                descendants.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
             throw new IllegalStateException(String.join(" ", builder.command()) + " timed out:\n" + tail(log));
         }
         if (process.exitValue() != 0) {

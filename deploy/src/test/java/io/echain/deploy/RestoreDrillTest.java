@@ -25,7 +25,7 @@ class RestoreDrillTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(java.util.Map.of("EVENTS", "120", "API_EVENTS", "3", "PURCHASES", "120",
                 "RESULT_FILE", result.toString()));
-        String output = LocalChain.run(builder, log, Duration.ofMinutes(8));
+        String output = LocalChain.run(builder, log, Duration.ofMinutes(15));
         assertThat(output).contains("seeded 3 events through the API, 120 purchases", "same row counts in all 10 tables",
                 "compare (restore): the same", "compare (reindex): the same", "restore drill: ok");
         assertThat(output).containsPattern("seeded .* [1-9]\\d* refunded tickets");
