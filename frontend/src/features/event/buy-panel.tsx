@@ -12,6 +12,7 @@ import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useNetwork } from '../../lib/wallet/use-network'
 import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
 import { purchaseLabel, type PurchaseState } from './purchase-machine'
+import { quoteLines } from './quote-lines'
 import { useQuote } from './use-event-info'
 import { useTicketPurchase } from './use-ticket-purchase'
 
@@ -62,7 +63,6 @@ function Checkout({ event }: { event: EventView }) {
   }
 
   const q = quote.data
-  const totalWithGas = q && q.estimatedGasCostWei ? BigInt(q.totalWei) + BigInt(q.estimatedGasCostWei) : null
   return (
     <div className="mt-3 space-y-4">
       {!showProgress || purchase.state.step === 'failed' ? (
@@ -100,13 +100,9 @@ function Checkout({ event }: { event: EventView }) {
               <ProblemAlert error={quote.error} />
             ) : q ? (
               <dl className="space-y-1 text-sm" data-testid="quote">
-                <Row label={`${q.quantity} × ${formatEth(q.unitPriceWei)}`} value={formatEth(q.totalWei)} strong />
-                <Row label={`of which platform fee (${q.platformFeeBps / 100}%)`} value={formatEth(q.platformFeeWei)} />
-                <Row
-                  label={q.gasEstimate ? `Network fee (≈ ${Number(q.gasEstimate).toLocaleString()} gas)` : 'Network fee'}
-                  value={q.estimatedGasCostWei ? `≈ ${formatEth(q.estimatedGasCostWei, 8)}` : 'shown by your wallet'}
-                />
-                {totalWithGas !== null && <Row label="You pay about" value={formatEth(totalWithGas, 8)} strong />}
+                {quoteLines(q).map((line) => (
+                  <Row key={line.label} label={line.label} value={line.value} strong={line.strong} />
+                ))}
               </dl>
             ) : null}
           </section>
