@@ -211,7 +211,7 @@ function normalize(value, mode, key = '') {
     }
     return out;
   }
-  // Links in ticket metadata carry the origin of the request (each backend here listens on its own port).
+  // Links in ticket metadata come from ECHAIN_PUBLIC_URL (the same for every backend here); older ones carried the request's origin.
   return typeof value === 'string' ? value.replace(/^http:\/\/127\.0\.0\.1:\d+\//, '<origin>/') : value;
 }
 
