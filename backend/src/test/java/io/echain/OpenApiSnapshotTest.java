@@ -30,9 +30,11 @@ class OpenApiSnapshotTest extends ApiIntegrationTest {
         JsonNode ok = document.at("/paths/~1api~1chain/get/responses/200");
         assertThat(ok.isMissingNode()).as("GET /api/chain has a 200 response").isFalse();
         assertThat(ok.at("/content/application~1json/schema/$ref").asString()).endsWith("/ChainInfo");
-        assertThat(document.at("/components/schemas/Chain/properties/status/enum").toString())
+        assertThat(document.at("/components/schemas/Chain/properties/status/enum")
+                        .toString())
                 .isEqualTo("[\"PENDING\",\"SUBMITTED\",\"MINED\",\"CONFIRMED\",\"FAILED\"]");
-        assertThat(document.at("/components/schemas/TicketView/properties/status/enum").toString())
+        assertThat(document.at("/components/schemas/TicketView/properties/status/enum")
+                        .toString())
                 .isEqualTo("[\"ACTIVE\",\"TRANSFERRED\",\"REFUNDED\"]");
     }
 
@@ -44,9 +46,14 @@ class OpenApiSnapshotTest extends ApiIntegrationTest {
             Files.createDirectories(SNAPSHOT.getParent());
             Files.writeString(SNAPSHOT, actual);
         }
-        assertThat(SNAPSHOT).as("snapshot; regenerate with -Dopenapi.snapshot.update=true").exists();
-        assertThat(actual).as("OpenAPI document differs from %s; if intended, regenerate with "
-                + "-Dtest=OpenApiSnapshotTest -Dopenapi.snapshot.update=true", SNAPSHOT)
+        assertThat(SNAPSHOT)
+                .as("snapshot; regenerate with -Dopenapi.snapshot.update=true")
+                .exists();
+        assertThat(actual)
+                .as(
+                        "OpenAPI document differs from %s; if intended, regenerate with "
+                                + "-Dtest=OpenApiSnapshotTest -Dopenapi.snapshot.update=true",
+                        SNAPSHOT)
                 .isEqualTo(Files.readString(SNAPSHOT));
     }
 }

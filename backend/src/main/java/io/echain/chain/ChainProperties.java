@@ -25,10 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param wallet how wallets and the web app reach the chain (public RPC URL, name, explorer)
  */
 @ConfigurationProperties("echain.chain")
-public record ChainProperties(URI rpcUrl, long chainId, String ticketNft, String paymentProcessor,
-        long deploymentBlock, String operatorKey, @DefaultValue("3") int confirmations,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("10s") Duration rpcTimeout,
-        @DefaultValue("true") boolean verifyOnStartup, @DefaultValue Outbox outbox, @DefaultValue Wallet wallet) {
+public record ChainProperties(
+        URI rpcUrl,
+        long chainId,
+        String ticketNft,
+        String paymentProcessor,
+        long deploymentBlock,
+        String operatorKey,
+        @DefaultValue("3") int confirmations,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("10s") Duration rpcTimeout,
+        @DefaultValue("true") boolean verifyOnStartup,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Wallet wallet) {
 
     /**
      * What {@code GET /api/chain} tells a wallet so it can add or switch to the chain
@@ -38,9 +47,10 @@ public record ChainProperties(URI rpcUrl, long chainId, String ticketNft, String
      * @param chainName the chain's name as a wallet shows it; empty: the well-known name of the chain id
      * @param blockExplorerUrl the explorer's base URL; empty: the well-known explorer of the chain id, if any
      */
-    public record Wallet(@DefaultValue("") String rpcUrl, @DefaultValue("") String chainName,
-            @DefaultValue("") String blockExplorerUrl) {
-    }
+    public record Wallet(
+            @DefaultValue("") String rpcUrl,
+            @DefaultValue("") String chainName,
+            @DefaultValue("") String blockExplorerUrl) {}
 
     /** The RPC URL for wallets: the configured public one, else the backend's own. */
     public String publicRpcUrl() {
@@ -78,9 +88,11 @@ public record ChainProperties(URI rpcUrl, long chainId, String ticketNft, String
      * @param maxAttempts sends of one intent before it is marked FAILED
      * @param retryDelay pause before an intent is retried after a transient error
      */
-    public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("50") int batchSize,
-            @DefaultValue("10") int maxAttempts, @DefaultValue("2s") Duration retryDelay) {
-    }
+    public record Outbox(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("2s") Duration retryDelay) {}
 
     @Override
     public String toString() {

@@ -51,19 +51,19 @@ public final class ContractErrors {
     static {
         register(EventTicketNFT.class, "EventTicketNFT");
         register(PaymentProcessor.class, "PaymentProcessor");
-        ERRORS.put("0x08c379a0", new CustomError("Error", List.of(new TypeReference<Utf8String>() { })));
-        ERRORS.put("0x4e487b71", new CustomError("Panic", List.of(new TypeReference<Uint256>() { })));
+        ERRORS.put("0x08c379a0", new CustomError("Error", List.of(new TypeReference<Utf8String>() {})));
+        ERRORS.put("0x4e487b71", new CustomError("Panic", List.of(new TypeReference<Uint256>() {})));
     }
 
-    private ContractErrors() {
-    }
+    private ContractErrors() {}
 
     private static void register(Class<?> wrapper, String contract) {
         for (Field field : wrapper.getFields()) {
             if (field.getType() == CustomError.class && Modifier.isStatic(field.getModifiers())) {
                 try {
                     CustomError error = (CustomError) field.get(null);
-                    String selector = CustomErrorEncoder.encode(error).substring(0, 10).toLowerCase(Locale.ROOT);
+                    String selector =
+                            CustomErrorEncoder.encode(error).substring(0, 10).toLowerCase(Locale.ROOT);
                     ERRORS.putIfAbsent(selector, error);
                     CONTRACTS.putIfAbsent(selector, contract);
                 } catch (IllegalAccessException e) {
@@ -87,7 +87,9 @@ public final class ContractErrors {
             return Optional.empty();
         }
         List<Type> values = FunctionReturnDecoder.decode("0x" + data.substring(10), error.getParameters());
-        return Optional.of(new Revert(error.getName(), CONTRACTS.getOrDefault(data.substring(0, 10), ""),
+        return Optional.of(new Revert(
+                error.getName(),
+                CONTRACTS.getOrDefault(data.substring(0, 10), ""),
                 values.stream().map(value -> (Object) value.getValue()).toList()));
     }
 

@@ -8,17 +8,17 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.BatchRequest;
-import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -27,8 +27,8 @@ import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthGasPrice;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
@@ -40,8 +40,16 @@ import org.web3j.utils.Numeric;
 public class ContractReads {
 
     /** {@code EventTicketNFT.getEvent}: the on-chain sale state of an event. */
-    public record OnChainEvent(String organizer, BigInteger price, long capacity, long sold, Instant saleStart,
-            Instant saleEnd, Instant eventEnd, boolean transferLocked, boolean cancelled) {
+    public record OnChainEvent(
+            String organizer,
+            BigInteger price,
+            long capacity,
+            long sold,
+            Instant saleStart,
+            Instant saleEnd,
+            Instant eventEnd,
+            boolean transferLocked,
+            boolean cancelled) {
 
         public long remaining() {
             return Math.max(0, capacity - sold);
@@ -49,28 +57,23 @@ public class ContractReads {
     }
 
     /** A contract call a wallet can send as it is: to, data (ABI-encoded by the wrapper) and value in wei. */
-    public record Call(String to, String data, BigInteger value) {
-    }
+    public record Call(String to, String data, BigInteger value) {}
 
     /** {@code eth_estimateGas} of a call: the gas, or (gas null) the decoded revert if it would revert. */
-    public record Estimate(BigInteger gas, Optional<ContractErrors.Revert> revert) {
-    }
+    public record Estimate(BigInteger gas, Optional<ContractErrors.Revert> revert) {}
 
     /**
      * The facts a quote needs besides the event: pause, per-purchase limit, fee per gas, and the latest block's number
      * and timestamp (the contract's "now").
      */
-    public record SaleGlobals(boolean paused, int maxTicketsPerPurchase, BigInteger gasPrice, long blockNumber,
-            Instant blockTime) {
-    }
+    public record SaleGlobals(
+            boolean paused, int maxTicketsPerPurchase, BigInteger gasPrice, long blockNumber, Instant blockTime) {}
 
     /** A transaction the node knows (pending or mined); addresses lower case, {@code to} null for a deployment. */
-    public record SentTransaction(String hash, String from, String to, String input) {
-    }
+    public record SentTransaction(String hash, String from, String to, String input) {}
 
     /** A mined transaction: whether it succeeded and the contract events it emitted. */
-    public record Receipt(String txHash, boolean succeeded, long blockNumber, List<ContractEvent> events) {
-    }
+    public record Receipt(String txHash, boolean succeeded, long blockNumber, List<ContractEvent> events) {}
 
     /** The sender of {@link #estimateForAnyone}: an address nobody holds a key of, funded only inside the estimate. */
     private static final String ANYONE = "0x00000000000000000000000000000000000e5717";
@@ -82,7 +85,8 @@ public class ContractReads {
     private final ContractEventDecoder decoder;
     private final String purchaseSelector;
 
-    public ContractReads(Web3j web3j, Web3jService web3jService, ChainProperties properties, ContractEventDecoder decoder) {
+    public ContractReads(
+            Web3j web3j, Web3jService web3jService, ChainProperties properties, ContractEventDecoder decoder) {
         this.web3j = web3j;
         this.web3jService = web3jService;
         var readOnly = new ReadonlyTransactionManager(web3j, null);
@@ -90,8 +94,10 @@ public class ContractReads {
         this.ticketNft = EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas);
         this.paymentProcessor = PaymentProcessor.load(properties.paymentProcessor(), web3j, readOnly, noGas);
         this.decoder = decoder;
-        this.purchaseSelector = paymentProcessor.purchaseTickets(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO)
-                .encodeFunctionCall().substring(0, 10);
+        this.purchaseSelector = paymentProcessor
+                .purchaseTickets(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO)
+                .encodeFunctionCall()
+                .substring(0, 10);
     }
 
     public String ticketNft() {
@@ -104,9 +110,17 @@ public class ContractReads {
 
     /** The event's sale state on chain, or empty if it is not registered. */
     public Optional<OnChainEvent> event(BigInteger chainEventId) {
-        return read("getEvent", ticketNft.getEvent(chainEventId)).map(e -> new OnChainEvent(
-                e.organizer.toLowerCase(Locale.ROOT), e.price, e.capacity.longValueExact(), e.sold.longValueExact(),
-                time(e.saleStart), time(e.saleEnd), time(e.eventEnd), e.transferLocked, e.cancelled));
+        return read("getEvent", ticketNft.getEvent(chainEventId))
+                .map(e -> new OnChainEvent(
+                        e.organizer.toLowerCase(Locale.ROOT),
+                        e.price,
+                        e.capacity.longValueExact(),
+                        e.sold.longValueExact(),
+                        time(e.saleStart),
+                        time(e.saleEnd),
+                        time(e.eventEnd),
+                        e.transferLocked,
+                        e.cancelled));
     }
 
     public boolean salesPaused() {
@@ -114,7 +128,9 @@ public class ContractReads {
     }
 
     public int maxTicketsPerPurchase() {
-        return read("maxTicketsPerPurchase", ticketNft.maxTicketsPerPurchase()).map(BigInteger::intValueExact).orElse(10);
+        return read("maxTicketsPerPurchase", ticketNft.maxTicketsPerPurchase())
+                .map(BigInteger::intValueExact)
+                .orElse(10);
     }
 
     /**
@@ -123,10 +139,18 @@ public class ContractReads {
      */
     public SaleGlobals saleGlobals() {
         BatchRequest batch = web3j.newBatch()
-                .add(web3j.ethCall(Transaction.createEthCallTransaction(null, ticketNft.getContractAddress(),
-                        ticketNft.paused().encodeFunctionCall()), DefaultBlockParameterName.LATEST))
-                .add(web3j.ethCall(Transaction.createEthCallTransaction(null, ticketNft.getContractAddress(),
-                        ticketNft.maxTicketsPerPurchase().encodeFunctionCall()), DefaultBlockParameterName.LATEST))
+                .add(web3j.ethCall(
+                        Transaction.createEthCallTransaction(
+                                null,
+                                ticketNft.getContractAddress(),
+                                ticketNft.paused().encodeFunctionCall()),
+                        DefaultBlockParameterName.LATEST))
+                .add(web3j.ethCall(
+                        Transaction.createEthCallTransaction(
+                                null,
+                                ticketNft.getContractAddress(),
+                                ticketNft.maxTicketsPerPurchase().encodeFunctionCall()),
+                        DefaultBlockParameterName.LATEST))
                 .add(web3j.ethGasPrice())
                 .add(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false));
         List<? extends Response<?>> responses;
@@ -141,8 +165,12 @@ public class ContractReads {
         BigInteger paused = Numeric.toBigInt(((EthCall) responses.get(0)).getValue());
         BigInteger max = Numeric.toBigInt(((EthCall) responses.get(1)).getValue());
         EthBlock.Block block = ((EthBlock) responses.get(3)).getBlock();
-        return new SaleGlobals(paused.signum() != 0, max.intValueExact(), ((EthGasPrice) responses.get(2)).getGasPrice(),
-                block.getNumber().longValueExact(), time(block.getTimestamp()));
+        return new SaleGlobals(
+                paused.signum() != 0,
+                max.intValueExact(),
+                ((EthGasPrice) responses.get(2)).getGasPrice(),
+                block.getNumber().longValueExact(),
+                time(block.getTimestamp()));
     }
 
     /** The ticket's token URI as the contract returns it ({@code baseURI + tokenId}); empty for a burned token. */
@@ -151,9 +179,13 @@ public class ContractReads {
     }
 
     public Instant latestBlockTime() {
-        return Instant.ofEpochSecond(rpc("eth_getBlockByNumber",
-                () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock()
-                .getTimestamp().longValueExact());
+        return Instant.ofEpochSecond(rpc(
+                        "eth_getBlockByNumber",
+                        () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                                .send())
+                .getBlock()
+                .getTimestamp()
+                .longValueExact());
     }
 
     public BigInteger gasPrice() {
@@ -162,18 +194,27 @@ public class ContractReads {
 
     /** {@code purchaseTickets(chainEventId, quantity)} on the PaymentProcessor, paying {@code value}. */
     public Call purchase(BigInteger chainEventId, int quantity, BigInteger value) {
-        return new Call(paymentProcessor(), paymentProcessor.purchaseTickets(chainEventId, BigInteger.valueOf(quantity),
-                value).encodeFunctionCall(), value);
+        return new Call(
+                paymentProcessor(),
+                paymentProcessor
+                        .purchaseTickets(chainEventId, BigInteger.valueOf(quantity), value)
+                        .encodeFunctionCall(),
+                value);
     }
 
     /** Whether the transaction calls {@code purchaseTickets} on the PaymentProcessor. */
     public boolean isPurchase(SentTransaction tx) {
-        return paymentProcessor().equals(tx.to()) && tx.input() != null && tx.input().startsWith(purchaseSelector);
+        return paymentProcessor().equals(tx.to())
+                && tx.input() != null
+                && tx.input().startsWith(purchaseSelector);
     }
 
     public Estimate estimate(String from, Call call) {
-        EthEstimateGas estimate = send("eth_estimateGas", () -> web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
-                from, null, null, null, call.to(), call.value(), call.data())).send());
+        EthEstimateGas estimate = send(
+                "eth_estimateGas",
+                () -> web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+                                from, null, null, null, call.to(), call.value(), call.data()))
+                        .send());
         if (estimate.hasError()) {
             return new Estimate(null, ContractErrors.decode(estimate.getError()));
         }
@@ -191,10 +232,10 @@ public class ContractReads {
         tx.put("to", call.to());
         tx.put("value", Numeric.encodeQuantity(call.value()));
         tx.put("data", call.data());
-        Map<String, Object> override = Map.of(ANYONE, Map.of("balance", Numeric.encodeQuantity(
-                call.value().add(BigInteger.TEN.pow(24)))));
-        Request<?, EthEstimateGas> request = new Request<>("eth_estimateGas", List.of(tx, "latest", override),
-                web3jService, EthEstimateGas.class);
+        Map<String, Object> override = Map.of(
+                ANYONE, Map.of("balance", Numeric.encodeQuantity(call.value().add(BigInteger.TEN.pow(24)))));
+        Request<?, EthEstimateGas> request =
+                new Request<>("eth_estimateGas", List.of(tx, "latest", override), web3jService, EthEstimateGas.class);
         EthEstimateGas estimate = send("eth_estimateGas", request::send);
         if (estimate.hasError()) {
             return new Estimate(null, ContractErrors.decode(estimate.getError()));
@@ -203,14 +244,23 @@ public class ContractReads {
     }
 
     public Optional<SentTransaction> transaction(String hash) {
-        return rpc("eth_getTransactionByHash", () -> web3j.ethGetTransactionByHash(hash).send()).getTransaction()
-                .map(t -> new SentTransaction(t.getHash().toLowerCase(Locale.ROOT), lower(t.getFrom()), lower(t.getTo()),
+        return rpc(
+                        "eth_getTransactionByHash",
+                        () -> web3j.ethGetTransactionByHash(hash).send())
+                .getTransaction()
+                .map(t -> new SentTransaction(
+                        t.getHash().toLowerCase(Locale.ROOT),
+                        lower(t.getFrom()),
+                        lower(t.getTo()),
                         t.getInput() == null ? "0x" : t.getInput().toLowerCase(Locale.ROOT)));
     }
 
     /** The receipt with the events of the two contracts it holds; empty while the transaction is not mined. */
     public Optional<Receipt> receipt(String hash) {
-        return rpc("eth_getTransactionReceipt", () -> web3j.ethGetTransactionReceipt(hash).send()).getTransactionReceipt()
+        return rpc(
+                        "eth_getTransactionReceipt",
+                        () -> web3j.ethGetTransactionReceipt(hash).send())
+                .getTransactionReceipt()
                 .map(this::receipt);
     }
 
@@ -219,8 +269,11 @@ public class ContractReads {
         for (Log log : receipt.getLogs()) {
             decoder.decode(log).ifPresent(events::add);
         }
-        return new Receipt(receipt.getTransactionHash().toLowerCase(Locale.ROOT), receipt.isStatusOK(),
-                receipt.getBlockNumber().longValueExact(), events);
+        return new Receipt(
+                receipt.getTransactionHash().toLowerCase(Locale.ROOT),
+                receipt.isStatusOK(),
+                receipt.getBlockNumber().longValueExact(),
+                events);
     }
 
     /** A view call; empty if it reverted. */

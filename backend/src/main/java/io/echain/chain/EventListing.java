@@ -8,6 +8,13 @@ import java.time.Instant;
  * applied: sales open at creation and close at the start unless the organizer chose otherwise), the end and the
  * transfer lock (see docs/chain.md).
  */
-public record EventListing(long eventId, String organizer, BigInteger priceWei, int capacity, Instant saleStartsAt,
-        Instant saleEndsAt, Instant endsAt, boolean transferLocked, boolean cancelled) {
-}
+public record EventListing(
+        long eventId,
+        String organizer,
+        BigInteger priceWei,
+        int capacity,
+        Instant saleStartsAt,
+        Instant saleEndsAt,
+        Instant endsAt,
+        boolean transferLocked,
+        boolean cancelled) {}

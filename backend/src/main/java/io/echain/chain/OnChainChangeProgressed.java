@@ -11,5 +11,10 @@ package io.echain.chain;
  */
 public record OnChainChangeProgressed(long eventId, Stage stage) {
 
-    public enum Stage { QUEUED, SUBMITTED, ALREADY_ON_CHAIN, FAILED }
+    public enum Stage {
+        QUEUED,
+        SUBMITTED,
+        ALREADY_ON_CHAIN,
+        FAILED
+    }
 }

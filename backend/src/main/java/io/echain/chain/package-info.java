@@ -7,5 +7,7 @@
  * ({@link io.echain.chain.EventOutbox}). It depends on no business module: the events module implements
  * {@link io.echain.chain.EventListings} for it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Chain", allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Chain",
+        allowedDependencies = {"shared", "identity"})
 package io.echain.chain;

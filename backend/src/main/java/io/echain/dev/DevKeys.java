@@ -19,14 +19,14 @@ public final class DevKeys {
 
     /** Anvil's default mnemonic. */
     public static final String MNEMONIC = "test test test test test test test test test test test junk";
+
     public static final int COUNT = 10;
     public static final int OPERATOR = 0;
     public static final int OWNER = 9;
 
     private static final List<Credentials> ACCOUNTS = derive();
 
-    private DevKeys() {
-    }
+    private DevKeys() {}
 
     /** Account {@code index} (0 to 9) as web3j credentials. */
     public static Credentials credentials(int index) {
@@ -35,7 +35,8 @@ public final class DevKeys {
 
     /** The private key of account {@code index}, 0x-prefixed 32-byte hex. */
     public static String privateKey(int index) {
-        return Numeric.toHexStringWithPrefixZeroPadded(credentials(index).getEcKeyPair().getPrivateKey(), 64);
+        return Numeric.toHexStringWithPrefixZeroPadded(
+                credentials(index).getEcKeyPair().getPrivateKey(), 64);
     }
 
     /** The address of account {@code index}, lower case. */
@@ -45,8 +46,14 @@ public final class DevKeys {
 
     private static List<Credentials> derive() {
         Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(MNEMONIC, ""));
-        return IntStream.range(0, COUNT).mapToObj(i -> Credentials.create(Bip32ECKeyPair.deriveKeyPair(master,
-                new int[] {44 | Bip32ECKeyPair.HARDENED_BIT, 60 | Bip32ECKeyPair.HARDENED_BIT,
-                        Bip32ECKeyPair.HARDENED_BIT, 0, i}))).toList();
+        return IntStream.range(0, COUNT)
+                .mapToObj(i -> Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, new int[] {
+                    44 | Bip32ECKeyPair.HARDENED_BIT,
+                    60 | Bip32ECKeyPair.HARDENED_BIT,
+                    Bip32ECKeyPair.HARDENED_BIT,
+                    0,
+                    i
+                })))
+                .toList();
     }
 }

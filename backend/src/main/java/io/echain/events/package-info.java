@@ -5,6 +5,7 @@
  * {@link io.echain.events.EventPublished}, {@link io.echain.events.EventChanged} and
  * {@link io.echain.events.EventCancelled}; other modules read events through {@link io.echain.events.EventCatalog}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Events",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Events",
         allowedDependencies = {"shared", "identity", "chain", "chain :: indexer"})
 package io.echain.events;

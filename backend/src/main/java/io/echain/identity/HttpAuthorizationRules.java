@@ -18,7 +18,9 @@ public interface HttpAuthorizationRules {
     static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry permitReads(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
             String... patterns) {
-        return rules.requestMatchers(HttpMethod.GET, patterns).permitAll()
-                .requestMatchers(HttpMethod.HEAD, patterns).permitAll();
+        return rules.requestMatchers(HttpMethod.GET, patterns)
+                .permitAll()
+                .requestMatchers(HttpMethod.HEAD, patterns)
+                .permitAll();
     }
 }

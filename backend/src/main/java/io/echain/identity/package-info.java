@@ -3,5 +3,7 @@
  * rules. Other modules read the caller through {@link io.echain.identity.Caller} and contribute their
  * URL rules as {@link io.echain.identity.HttpAuthorizationRules} beans.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"shared"})
 package io.echain.identity;

@@ -13,8 +13,7 @@ public final class BackgroundWork {
 
     private static volatile ObservationRegistry registry = ObservationRegistry.NOOP;
 
-    private BackgroundWork() {
-    }
+    private BackgroundWork() {}
 
     /** Set once by the shared module's configuration. */
     public static void use(ObservationRegistry observations) {
@@ -25,7 +24,9 @@ public final class BackgroundWork {
         String before = MDC.get("job");
         MDC.put("job", job);
         try {
-            Observation.createNotStarted("echain.job", registry).lowCardinalityKeyValue("job", job).observe(work);
+            Observation.createNotStarted("echain.job", registry)
+                    .lowCardinalityKeyValue("job", job)
+                    .observe(work);
         } finally {
             if (before == null) {
                 MDC.remove("job");

@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openFor how long an open breaker rejects calls before it probes
  * @param probes calls let through to probe the dependency
  */
-public record BreakerSettings(@DefaultValue("50") float failureRate, @DefaultValue("10") int window,
-        @DefaultValue("5") int minimumCalls, @DefaultValue("1s") Duration openFor, @DefaultValue("1") int probes) {
+public record BreakerSettings(
+        @DefaultValue("50") float failureRate,
+        @DefaultValue("10") int window,
+        @DefaultValue("5") int minimumCalls,
+        @DefaultValue("1s") Duration openFor,
+        @DefaultValue("1") int probes) {
 
     /** The breaker's configuration; {@code failure} says which exceptions count as the dependency failing. */
     public CircuitBreakerConfig config(Predicate<Throwable> failure) {

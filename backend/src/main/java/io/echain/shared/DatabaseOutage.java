@@ -19,19 +19,22 @@ public final class DatabaseOutage {
      */
     private static final String HIKARI_CLOSED = "Connection is closed";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** Whether {@code error} or one of its causes says the database cannot be reached. */
     public static boolean isCauseOf(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLRecoverableException
                     || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (sql.getSQLState() != null ? isConnectionState(sql.getSQLState())
-                    : HIKARI_CLOSED.equals(sql.getMessage()))) {
+            if (cause instanceof SQLException sql
+                    && (sql.getSQLState() != null
+                            ? isConnectionState(sql.getSQLState())
+                            : HIKARI_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
             if (cause.getCause() == cause) {

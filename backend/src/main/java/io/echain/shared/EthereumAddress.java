@@ -12,8 +12,7 @@ public final class EthereumAddress {
 
     private static final Pattern SHAPE = Pattern.compile("^0x[0-9a-fA-F]{40}$");
 
-    private EthereumAddress() {
-    }
+    private EthereumAddress() {}
 
     public static boolean isValid(String value) {
         if (value == null || !SHAPE.matcher(value).matches()) {
@@ -27,7 +26,8 @@ public final class EthereumAddress {
     /** The canonical (lower-case) form; throws {@link InvalidRequest} for {@code field} when invalid. */
     public static String normalize(String value, String field) {
         if (!isValid(value)) {
-            throw new InvalidRequest(java.util.Map.of(field, "must be a 0x-prefixed 20-byte address with a valid EIP-55 checksum"));
+            throw new InvalidRequest(
+                    java.util.Map.of(field, "must be a 0x-prefixed 20-byte address with a valid EIP-55 checksum"));
         }
         return value.toLowerCase(Locale.ROOT);
     }

@@ -32,7 +32,8 @@ public class ProblemWriter {
         return problem;
     }
 
-    public void write(HttpServletResponse response, ProblemType type, String detail, String instance) throws IOException {
+    public void write(HttpServletResponse response, ProblemType type, String detail, String instance)
+            throws IOException {
         ProblemDetail problem = problem(type, detail, Map.of());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());

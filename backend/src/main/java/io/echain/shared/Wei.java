@@ -13,8 +13,7 @@ public final class Wei {
     public static final String RULE = "must be a whole number of wei between 0 and 10^30, written as a decimal string";
     private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,31}$");
 
-    private Wei() {
-    }
+    private Wei() {}
 
     public static boolean isValid(String value) {
         return value != null && DIGITS.matcher(value).matches() && new BigInteger(value).compareTo(MAX) <= 0;

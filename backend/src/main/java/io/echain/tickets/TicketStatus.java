@@ -6,4 +6,8 @@ package io.echain.tickets;
  * sales, the metadata) it is the ticket's: ACTIVE while its buyer holds it, TRANSFERRED once someone else does,
  * REFUNDED once refunded and burned.
  */
-public enum TicketStatus { ACTIVE, TRANSFERRED, REFUNDED }
+public enum TicketStatus {
+    ACTIVE,
+    TRANSFERRED,
+    REFUNDED
+}

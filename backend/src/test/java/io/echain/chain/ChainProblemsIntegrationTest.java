@@ -8,13 +8,11 @@ import io.echain.support.Wallet;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 
@@ -34,8 +32,14 @@ class ChainProblemsIntegrationTest extends ApiIntegrationTest {
             eventId = ThreadLocalRandom.current().nextLong(10_000_000, 16_777_215);
         } while (chain.isRegistered(eventId));
         Instant now = chain.latestBlockTime();
-        chain.registerEvent(eventId, Wallet.random().address(), BigInteger.valueOf(1_000), 2, now.minusSeconds(60),
-                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
+        chain.registerEvent(
+                eventId,
+                Wallet.random().address(),
+                BigInteger.valueOf(1_000),
+                2,
+                now.minusSeconds(60),
+                now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(2)));
     }
 
     @AfterEach
@@ -45,7 +49,8 @@ class ChainProblemsIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void decodesSoldOutAsConflict() {
-        chain.awaitReceipt(chain.purchase(AnvilRpc.key(5), eventId, 2), Duration.ofSeconds(5)).orElseThrow();
+        chain.awaitReceipt(chain.purchase(AnvilRpc.key(5), eventId, 2), Duration.ofSeconds(5))
+                .orElseThrow();
         ContractReverted problem = ContractReverted.of(estimatePurchase(1, BigInteger.valueOf(1_000)));
         assertThat(problem.revert().name()).isEqualTo("EventTicketNFT_ExceedsCapacity");
         assertThat(problem.type().status().value()).isEqualTo(409);
@@ -99,11 +104,14 @@ class ChainProblemsIntegrationTest extends ApiIntegrationTest {
     private ContractErrors.Revert estimatePurchase(int quantity, BigInteger value) {
         String data = chain.purchaseData(eventId, quantity);
         try {
-            EthEstimateGas estimate = chain.web3j().ethEstimateGas(Transaction.createFunctionCallTransaction(
-                    AnvilRpc.key(6).getAddress(), null, null, null, properties.paymentProcessor(), value, data)).send();
+            EthEstimateGas estimate = chain.web3j()
+                    .ethEstimateGas(Transaction.createFunctionCallTransaction(
+                            AnvilRpc.key(6).getAddress(), null, null, null, properties.paymentProcessor(), value, data))
+                    .send();
             assertThat(estimate.hasError()).as("the purchase should revert").isTrue();
-            return ContractErrors.decode(estimate.getError()).orElseThrow(
-                    () -> new AssertionError("undecoded: " + estimate.getError().getData()));
+            return ContractErrors.decode(estimate.getError())
+                    .orElseThrow(() -> new AssertionError(
+                            "undecoded: " + estimate.getError().getData()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

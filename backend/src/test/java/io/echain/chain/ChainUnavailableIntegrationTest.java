@@ -7,14 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** With the node unreachable, chain reads answer 503 with Retry-After while the rest of the API keeps serving. */
-@TestPropertySource(properties = {
-        "echain.chain.local-anvil.enabled=false",
-        "echain.chain.rpc-url=http://127.0.0.1:9",
-        "echain.chain.rpc-timeout=1s",
-        "echain.chain.verify-on-startup=false",
-        "echain.chain.outbox.enabled=false",
-        "echain.chain.ticket-nft=0x5FbDB2315678afecb367f032d93F642f64180aa3",
-        "echain.chain.payment-processor=0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"})
+@TestPropertySource(
+        properties = {
+            "echain.chain.local-anvil.enabled=false",
+            "echain.chain.rpc-url=http://127.0.0.1:9",
+            "echain.chain.rpc-timeout=1s",
+            "echain.chain.verify-on-startup=false",
+            "echain.chain.outbox.enabled=false",
+            "echain.chain.ticket-nft=0x5FbDB2315678afecb367f032d93F642f64180aa3",
+            "echain.chain.payment-processor=0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"
+        })
 class ChainUnavailableIntegrationTest extends ApiIntegrationTest {
 
     @Test

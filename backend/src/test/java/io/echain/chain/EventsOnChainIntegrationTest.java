@@ -42,8 +42,10 @@ class EventsOnChainIntegrationTest extends ChainTest {
         assertThat(onChain.organizer).isEqualToIgnoringCase(organizer.address());
         assertThat(onChain.price).isEqualTo(new BigInteger((String) body.get("priceWei")));
         assertThat(onChain.capacity).isEqualTo(BigInteger.valueOf(100));
-        assertThat(onChain.saleEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("startsAt")).getEpochSecond());
-        assertThat(onChain.eventEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
+        assertThat(onChain.saleEnd.longValueExact())
+                .isEqualTo(Instant.parse((String) body.get("startsAt")).getEpochSecond());
+        assertThat(onChain.eventEnd.longValueExact())
+                .isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
         assertThat(onChain.saleStart.longValueExact()).isLessThan(onChain.saleEnd.longValueExact());
 
         index();
@@ -56,7 +58,9 @@ class EventsOnChainIntegrationTest extends ChainTest {
         chain.mine(1);
         await("registration confirmed", () -> "CONFIRMED".equals(commandStatus(id)));
         index();
-        assertThat(chainStatus(id)).as("the event module projects it from the indexed log").isEqualTo("CONFIRMED");
+        assertThat(chainStatus(id))
+                .as("the event module projects it from the indexed log")
+                .isEqualTo("CONFIRMED");
         JsonNode shown = api.get("/api/events/" + id, organizer.token()).json().get("chain");
         assertThat(shown.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(shown.get("eventId").asString()).isEqualTo(Long.toString(id));
@@ -73,14 +77,18 @@ class EventsOnChainIntegrationTest extends ChainTest {
         change.put("capacity", 40);
         Instant newStart = Instant.parse((String) change.get("startsAt")).minus(Duration.ofDays(1));
         change.put("startsAt", newStart.toString());
-        var updated = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(change).send();
+        var updated = api.call("PUT", "/api/events/" + id)
+                .token(organizer.token())
+                .header("If-Match", "*")
+                .json(change)
+                .send();
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         await("update on chain", () -> chain.event(id).price.equals(new BigInteger("20000000000000000")));
         assertThat(chain.event(id).capacity).isEqualTo(BigInteger.valueOf(40));
         assertThat(chain.event(id).saleEnd.longValueExact()).isEqualTo(newStart.getEpochSecond());
 
-        var cancelled = api.call("DELETE", "/api/events/" + id).token(organizer.token()).send();
+        var cancelled =
+                api.call("DELETE", "/api/events/" + id).token(organizer.token()).send();
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         await("cancellation on chain", () -> chain.event(id).cancelled);
         chain.mine(3);
@@ -109,7 +117,8 @@ class EventsOnChainIntegrationTest extends ChainTest {
         assertThat(onChain.transferLocked).isTrue();
         assertThat(onChain.saleStart.longValueExact()).isEqualTo(saleStart.getEpochSecond());
         assertThat(onChain.saleEnd.longValueExact()).isEqualTo(saleEnd.getEpochSecond());
-        assertThat(onChain.eventEnd.longValueExact()).isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
+        assertThat(onChain.eventEnd.longValueExact())
+                .isEqualTo(Instant.parse((String) body.get("endsAt")).getEpochSecond());
 
         // Without the choices: unlocked, sales from creation until the start (as before).
         JsonNode plain = createEvent(organizer, eventBody("Defaults"));
@@ -134,8 +143,11 @@ class EventsOnChainIntegrationTest extends ChainTest {
         Instant saleEnd = startsAt.minus(Duration.ofDays(1));
         body.put("saleStartsAt", saleStart.toString());
         body.put("saleEndsAt", saleEnd.toString());
-        var updated = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(body).send();
+        var updated = api.call("PUT", "/api/events/" + id)
+                .token(organizer.token())
+                .header("If-Match", "*")
+                .json(body)
+                .send();
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("saleStartsAt").asString()).isEqualTo(saleStart.toString());
         await("sale window on chain", () -> chain.event(id).saleEnd.longValueExact() == saleEnd.getEpochSecond());
@@ -147,14 +159,19 @@ class EventsOnChainIntegrationTest extends ChainTest {
         body.remove("saleEndsAt");
         Instant newStart = startsAt.plus(Duration.ofHours(1));
         body.put("startsAt", newStart.toString());
-        var reset = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(body).send();
+        var reset = api.call("PUT", "/api/events/" + id)
+                .token(organizer.token())
+                .header("If-Match", "*")
+                .json(body)
+                .send();
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
         assertThat(reset.json().get("saleEndsAt").asString()).isEqualTo(newStart.toString());
-        assertThat(reset.json().get("saleStartsAt").asString()).isEqualTo(reset.json().get("createdAt").asString());
+        assertThat(reset.json().get("saleStartsAt").asString())
+                .isEqualTo(reset.json().get("createdAt").asString());
         await("default window on chain", () -> chain.event(id).saleEnd.longValueExact() == newStart.getEpochSecond());
         assertThat(chain.event(id).saleStart.longValueExact())
-                .isEqualTo(Instant.parse(reset.json().get("createdAt").asString()).getEpochSecond());
+                .isEqualTo(
+                        Instant.parse(reset.json().get("createdAt").asString()).getEpochSecond());
     }
 
     @Test
@@ -168,7 +185,8 @@ class EventsOnChainIntegrationTest extends ChainTest {
         try {
             for (int i = 0; i < 20; i++) {
                 Map<String, Object> body = eventBody("Concurrent " + i);
-                Callable<Long> create = () -> createEvent(organizer, body).get("id").asLong();
+                Callable<Long> create =
+                        () -> createEvent(organizer, body).get("id").asLong();
                 created.add(pool.submit(create));
             }
             List<Long> ids = new ArrayList<>();
@@ -176,17 +194,25 @@ class EventsOnChainIntegrationTest extends ChainTest {
                 ids.add(id.get());
             }
             await("20 registrations mined", () -> ids.stream().allMatch(id -> chain.isRegistered(id)));
-            await("outbox idle", () -> ids.stream().allMatch(id -> "MINED".equals(commandStatus(id))
-                    || "CONFIRMED".equals(commandStatus(id))));
+            await(
+                    "outbox idle",
+                    () -> ids.stream()
+                            .allMatch(
+                                    id -> "MINED".equals(commandStatus(id)) || "CONFIRMED".equals(commandStatus(id))));
 
             List<Long> nonces = jdbc.sql("select nonce from chain_commands where event_id = any(?) order by nonce")
-                    .param(ids.toArray(Long[]::new)).query(Long.class).list();
+                    .param(ids.toArray(Long[]::new))
+                    .query(Long.class)
+                    .list();
             assertThat(nonces).hasSize(20).doesNotHaveDuplicates();
             assertThat(nonces.getLast() - nonces.getFirst()).isEqualTo(19);
             assertThat(nonces.getFirst()).isEqualTo(nonceBefore);
             assertThat(operatorNonce(operator)).isEqualTo(nonceBefore + 20);
             assertThat(jdbc.sql("select count(*) from chain_commands where event_id = any(?) and error is not null")
-                    .param(ids.toArray(Long[]::new)).query(Long.class).single()).isZero();
+                            .param(ids.toArray(Long[]::new))
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         } finally {
             pool.shutdownNow();
         }
@@ -201,12 +227,18 @@ class EventsOnChainIntegrationTest extends ChainTest {
         long nonce = operatorNonce(operator);
 
         // A second intent for the same event, as a replay after a crash would leave it.
-        jdbc.sql("insert into chain_commands (event_id, kind) values (?, 'REGISTER')").param(id).update();
-        await("duplicate settled", () -> jdbc.sql("""
-                select status from chain_commands where event_id = ? order by id desc limit 1""").param(id)
-                .query(String.class).single().equals("CONFIRMED"));
-        assertThat(jdbc.sql("select error from chain_commands where event_id = ? order by id desc limit 1").param(id)
-                .query(String.class).single()).isEqualTo("already registered on chain");
+        jdbc.sql("insert into chain_commands (event_id, kind) values (?, 'REGISTER')")
+                .param(id)
+                .update();
+        await(
+                "duplicate settled",
+                () -> jdbc.sql("""
+                select status from chain_commands where event_id = ? order by id desc limit 1""").param(id).query(String.class).single().equals("CONFIRMED"));
+        assertThat(jdbc.sql("select error from chain_commands where event_id = ? order by id desc limit 1")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("already registered on chain");
         assertThat(operatorNonce(operator)).isEqualTo(nonce);
     }
 
@@ -217,20 +249,28 @@ class EventsOnChainIntegrationTest extends ChainTest {
         await("registered", () -> "MINED".equals(commandStatus(id)) || "CONFIRMED".equals(commandStatus(id)));
         awaitOutboxIdle();
 
-        // What a crash between storing and broadcasting leaves behind: a signed cancellation, SENT, unknown to the node.
+        // What a crash between storing and broadcasting leaves behind: a signed cancellation, SENT, unknown to the
+        // node.
         var operator = AnvilRpc.key(AnvilRpc.OPERATOR);
         long nonce = operatorNonce(operator.getAddress());
-        String data = chain.paymentProcessor(operator).cancelEvent(BigInteger.valueOf(id)).encodeFunctionCall();
-        var tx = org.web3j.crypto.RawTransaction.createTransaction(properties.chainId(), BigInteger.valueOf(nonce),
-                BigInteger.valueOf(500_000), properties.paymentProcessor(), BigInteger.ZERO, data,
-                BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(100_000_000_000L));
+        String data = chain.paymentProcessor(operator)
+                .cancelEvent(BigInteger.valueOf(id))
+                .encodeFunctionCall();
+        var tx = org.web3j.crypto.RawTransaction.createTransaction(
+                properties.chainId(),
+                BigInteger.valueOf(nonce),
+                BigInteger.valueOf(500_000),
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
+                data,
+                BigInteger.valueOf(1_000_000_000L),
+                BigInteger.valueOf(100_000_000_000L));
         String raw = org.web3j.utils.Numeric.toHexString(
                 org.web3j.crypto.TransactionEncoder.signMessage(tx, properties.chainId(), operator));
         String hash = org.web3j.crypto.Hash.sha3(raw);
         jdbc.sql("""
                 insert into chain_commands (event_id, kind, status, attempts, sender, nonce, tx_hash, raw_tx, sent_at)
-                values (?, 'CANCEL', 'SENT', 1, ?, ?, ?, ?, now())""")
-                .params(id, operator.getAddress(), nonce, hash, raw).update();
+                values (?, 'CANCEL', 'SENT', 1, ?, ?, ?, ?, now())""").params(id, operator.getAddress(), nonce, hash, raw).update();
 
         await("re-broadcast and mined", () -> chain.receipt(hash).isPresent());
         assertThat(chain.event(id).cancelled).isTrue();
@@ -240,31 +280,46 @@ class EventsOnChainIntegrationTest extends ChainTest {
         // The worker's counter had handed out that nonce too; it recovers without a gap or a reuse.
         long next = createEvent(organizer).get("id").asLong();
         await("next event registered", () -> chain.isRegistered(next));
-        assertThat(jdbc.sql("select nonce from chain_commands where event_id = ?").param(next).query(Long.class)
-                .single()).isEqualTo(nonce + 1);
+        assertThat(jdbc.sql("select nonce from chain_commands where event_id = ?")
+                        .param(next)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(nonce + 1);
     }
 
     private long operatorNonce(String operator) {
         try {
-            return chain.web3j().ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING).send()
-                    .getTransactionCount().longValueExact();
+            return chain.web3j()
+                    .ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING)
+                    .send()
+                    .getTransactionCount()
+                    .longValueExact();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private String commandStatus(long eventId) {
-        return jdbc.sql("select status from chain_commands where event_id = ? and kind = 'REGISTER' order by id limit 1")
-                .param(eventId).query(String.class).optional().orElse(null);
+        return jdbc.sql(
+                        "select status from chain_commands where event_id = ? and kind = 'REGISTER' order by id limit 1")
+                .param(eventId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private List<String> commands(long eventId) {
-        return jdbc.sql("select status from chain_commands where event_id = ? order by id").param(eventId)
-                .query(String.class).list();
+        return jdbc.sql("select status from chain_commands where event_id = ? order by id")
+                .param(eventId)
+                .query(String.class)
+                .list();
     }
 
     private String chainStatus(long eventId) {
-        return jdbc.sql("select chain_status from events where id = ?").param(eventId).query(String.class).single();
+        return jdbc.sql("select chain_status from events where id = ?")
+                .param(eventId)
+                .query(String.class)
+                .single();
     }
 
     private static void pause(Duration duration) {

@@ -36,9 +36,13 @@ class LocalChainIntegrationTest extends ApiIntegrationTest {
     @Test
     void deploysTheContractsWithTheBackendAsOperator() throws Exception {
         assertThat(properties.chainId()).isEqualTo(84532);
-        assertThat(chain.ticketNft().isOperator(AnvilRpc.key(AnvilRpc.OPERATOR).getAddress()).send()).isTrue();
+        assertThat(chain.ticketNft()
+                        .isOperator(AnvilRpc.key(AnvilRpc.OPERATOR).getAddress())
+                        .send())
+                .isTrue();
         assertThat(chain.ticketNft().minter().send()).isEqualToIgnoringCase(properties.paymentProcessor());
-        assertThat(chain.ticketNft().owner().send()).isEqualToIgnoringCase(AnvilRpc.key(AnvilRpc.OWNER).getAddress());
+        assertThat(chain.ticketNft().owner().send())
+                .isEqualToIgnoringCase(AnvilRpc.key(AnvilRpc.OWNER).getAddress());
         assertThat(chain.ticketNft().baseURI().send()).endsWith("/api/tickets/");
         assertThat(properties.deploymentBlock()).isLessThan(chain.blockNumber());
     }
@@ -48,17 +52,27 @@ class LocalChainIntegrationTest extends ApiIntegrationTest {
         long eventId = unusedEventId();
         Instant now = chain.latestBlockTime();
         String organizer = Wallet.random().address();
-        TransactionReceipt registered = chain.registerEvent(eventId, organizer, BigInteger.valueOf(1_000), 10,
-                now.minusSeconds(60), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
+        TransactionReceipt registered = chain.registerEvent(
+                eventId,
+                organizer,
+                BigInteger.valueOf(1_000),
+                10,
+                now.minusSeconds(60),
+                now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(2)));
         assertThat(registered.isStatusOK()).isTrue();
 
         String tx = chain.purchase(AnvilRpc.key(1), eventId, 3);
-        assertThat(chain.awaitReceipt(tx, Duration.ofSeconds(5)).orElseThrow().isStatusOK()).isTrue();
+        assertThat(chain.awaitReceipt(tx, Duration.ofSeconds(5)).orElseThrow().isStatusOK())
+                .isTrue();
         assertThat(chain.event(eventId).sold).isEqualTo(BigInteger.valueOf(3));
         assertThat(chain.event(eventId).organizer).isEqualToIgnoringCase(organizer);
 
         String underpaid = chain.purchase(AnvilRpc.key(2), eventId, 1, BigInteger.ONE);
-        assertThat(chain.awaitReceipt(underpaid, Duration.ofSeconds(5)).orElseThrow().isStatusOK()).isFalse();
+        assertThat(chain.awaitReceipt(underpaid, Duration.ofSeconds(5))
+                        .orElseThrow()
+                        .isStatusOK())
+                .isFalse();
     }
 
     @Test

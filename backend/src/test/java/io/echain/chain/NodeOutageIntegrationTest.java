@@ -42,12 +42,14 @@ import tools.jackson.databind.JsonNode;
  * failed; afterwards the indexer catches up. A PostgreSQL of this class's own (with its own outbox and scheduled
  * indexer, event ids far above the shared database's) keeps the other tests' chain state apart.
  */
-@TestPropertySource(properties = {
-        "echain.embedded-postgres.enabled=false",
-        "echain.chain.indexer.enabled=true",
-        "echain.chain.indexer.poll-interval=200ms",
-        "echain.resilience.node.probe-interval=200ms",
-        "echain.chain.rpc-timeout=1s"})
+@TestPropertySource(
+        properties = {
+            "echain.embedded-postgres.enabled=false",
+            "echain.chain.indexer.enabled=true",
+            "echain.chain.indexer.poll-interval=200ms",
+            "echain.resilience.node.probe-interval=200ms",
+            "echain.chain.rpc-timeout=1s"
+        })
 @ContextConfiguration(initializers = NodeOutageIntegrationTest.ProxiedNode.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,8 +73,9 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
             direct = context.getEnvironment().getProperty("echain.chain.rpc-url");
             proxy = new TcpProxy(URI.create(direct).getPort());
             proxy.down();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("proxiedNode",
-                    Map.of("echain.chain.rpc-url", proxy.url())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("proxiedNode", Map.of("echain.chain.rpc-url", proxy.url())));
         }
     }
 
@@ -102,11 +105,18 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
             jdbc.sql("alter table events alter column id restart with 9000000").update();
             idsMoved = true;
         }
-        Map<String, Object> direct = Map.of("echain.chain.rpc-url", ProxiedNode.direct,
-                "echain.chain.chain-id", properties.chainId(), "echain.chain.ticket-nft", properties.ticketNft(),
-                "echain.chain.payment-processor", properties.paymentProcessor());
+        Map<String, Object> direct = Map.of(
+                "echain.chain.rpc-url",
+                ProxiedNode.direct,
+                "echain.chain.chain-id",
+                properties.chainId(),
+                "echain.chain.ticket-nft",
+                properties.ticketNft(),
+                "echain.chain.payment-processor",
+                properties.paymentProcessor());
         chain = new AnvilRpc(new Binder(new MapConfigurationPropertySource(direct))
-                .bind("echain.chain", ChainProperties.class).get());
+                .bind("echain.chain", ChainProperties.class)
+                .get());
     }
 
     @AfterEach
@@ -123,7 +133,13 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
         assertThat(health.get("failing").toString()).contains("chain");
         Api.Response readiness = api.get("/actuator/health/readiness");
         assertThat(readiness.status()).as("degraded, not down: reads serve").isEqualTo(200);
-        assertThat(readiness.json().get("components").get("chain").get("details").get("state").asString())
+        assertThat(readiness
+                        .json()
+                        .get("components")
+                        .get("chain")
+                        .get("details")
+                        .get("state")
+                        .asString())
                 .isEqualTo("UNVERIFIED");
 
         Session organizer = organizer();
@@ -135,11 +151,18 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
         assertUnavailableFast(() -> api.get("/api/events/" + eventId + "/quote"));
 
         ProxiedNode.proxy.up();
-        await("the chain features on", () -> chainCheck().get("status").asString().equals("UP"));
+        await(
+                "the chain features on",
+                () -> chainCheck().get("status").asString().equals("UP"));
         chain.catchUpWithWallClock();
         await("the event registered on chain by the outbox", () -> chain.isRegistered(eventId));
-        await("purchases open", () -> !api.get("/api/events/" + eventId, organizer.token()).json()
-                .get("purchases").get("paused").asBoolean());
+        await(
+                "purchases open",
+                () -> !api.get("/api/events/" + eventId, organizer.token())
+                        .json()
+                        .get("purchases")
+                        .get("paused")
+                        .asBoolean());
         assertThat(api.get("/api/events/" + eventId + "/quote").status()).isEqualTo(200);
         assertThat(api.get("/api/chain").status()).isEqualTo(200);
     }
@@ -161,8 +184,11 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
 
         ProxiedNode.proxy.down();
         long cut = System.nanoTime();
-        await("health reports the chain", () -> chainCheck().get("status").asString().equals("DEGRADED"));
-        assertThat(Duration.ofNanos(System.nanoTime() - cut)).as("seen within a probe or two")
+        await(
+                "health reports the chain",
+                () -> chainCheck().get("status").asString().equals("DEGRADED"));
+        assertThat(Duration.ofNanos(System.nanoTime() - cut))
+                .as("seen within a probe or two")
                 .isLessThan(Duration.ofSeconds(2));
         for (String path : java.util.List.of("/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
             long start = System.nanoTime();
@@ -174,34 +200,51 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
         assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
         assertThat(health.get("failing").toString()).isEqualTo("[\"chain\"]");
         assertThat(health.get("checks").get("chain").get("error").asString()).contains("unreachable");
-        assertThat(health.get("checks").get("database").get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("checks").get("database").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").json().get("status").asString())
+                .isEqualTo("UP");
 
         assertThat(api.get("/api/events").status()).isEqualTo(200);
         assertThat(api.get("/api/me/tickets", buyer.token()).status()).isEqualTo(200);
-        await("the event says purchases are paused", () -> api.get("/api/events/" + eventId).json()
-                .get("purchases").get("paused").asBoolean());
+        await(
+                "the event says purchases are paused",
+                () -> api.get("/api/events/" + eventId)
+                        .json()
+                        .get("purchases")
+                        .get("paused")
+                        .asBoolean());
         assertUnavailableFast(() -> api.get("/api/events/" + eventId + "/quote"));
         assertUnavailableFast(() -> api.get("/api/chain"));
-        assertUnavailableFast(() -> api.call("POST", "/api/payments").token(buyer.token())
-                .json(Map.of("txHash", "0x" + "ab".repeat(32))).send());
+        assertUnavailableFast(() -> api.call("POST", "/api/payments")
+                .token(buyer.token())
+                .json(Map.of("txHash", "0x" + "ab".repeat(32)))
+                .send());
 
         double age = metric("echain_indexer_lag_seconds");
         chain.mined(chain.purchase(AnvilRpc.key(3), eventId, 2, PRICE.multiply(BigInteger.TWO)));
         chain.mine(3);
         sleep(1_500);
-        assertThat(metric("echain_indexer_lag_seconds")).as("seconds since the last applied block grow")
+        assertThat(metric("echain_indexer_lag_seconds"))
+                .as("seconds since the last applied block grow")
                 .isGreaterThan(age);
         assertThat(sold(buyer)).as("reads serve the last indexed state").isEqualTo(1);
 
         ProxiedNode.proxy.up();
-        await("the chain check up again", () -> chainCheck().get("status").asString().equals("UP"));
+        await(
+                "the chain check up again",
+                () -> chainCheck().get("status").asString().equals("UP"));
         await("the indexer caught up", () -> sold(buyer) == 3);
         await("no lag", () -> metric("echain_indexer_lag_blocks") == 0);
         assertThat(api.get("/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/api/events/" + eventId + "/quote").status()).isEqualTo(200);
-        await("purchases open again", () -> !api.get("/api/events/" + eventId).json()
-                .get("purchases").get("paused").asBoolean());
+        await(
+                "purchases open again",
+                () -> !api.get("/api/events/" + eventId)
+                        .json()
+                        .get("purchases")
+                        .get("paused")
+                        .asBoolean());
     }
 
     private JsonNode chainCheck() {
@@ -209,7 +252,11 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
     }
 
     private int sold(Session session) {
-        return api.get("/api/events/" + eventId, session.token()).json().get("availability").get("sold").asInt();
+        return api.get("/api/events/" + eventId, session.token())
+                .json()
+                .get("availability")
+                .get("sold")
+                .asInt();
     }
 
     private double metric(String name) {
@@ -224,7 +271,8 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
     private static void assertUnavailableFast(Supplier<Api.Response> request) {
         long start = System.nanoTime();
         Api.Response response = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within the deadline: " + response)
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("within the deadline: " + response)
                 .isLessThanOrEqualTo(DEADLINE.plus(SLACK));
         assertProblem(response, 503, "unavailable");
         assertThat(response.header("Retry-After")).isPresent();

@@ -24,7 +24,13 @@ import org.web3j.utils.Numeric;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
 
-    enum Who { ANONYMOUS, ATTENDEE, ORGANIZER, OTHER_ORGANIZER, ADMIN }
+    enum Who {
+        ANONYMOUS,
+        ATTENDEE,
+        ORGANIZER,
+        OTHER_ORGANIZER,
+        ADMIN
+    }
 
     enum Endpoint {
         LIST_EVENTS("GET /api/events", 200, 200, 200, 200, 200),
@@ -89,7 +95,9 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
         Session session = sessions.get(who);
         String token = session == null ? null : session.token();
         Api.Response response = call(endpoint, token);
-        assertThat(response.status()).as(endpoint.route + " as " + who + ": " + response).isEqualTo(expected);
+        assertThat(response.status())
+                .as(endpoint.route + " as " + who + ": " + response)
+                .isEqualTo(expected);
         if (expected >= 400) {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -98,40 +106,77 @@ class AuthorizationMatrixIntegrationTest extends ApiIntegrationTest {
     private Api.Response call(Endpoint endpoint, String token) {
         return switch (endpoint) {
             case LIST_EVENTS -> api.call("GET", "/api/events").token(token).send();
-            case GET_EVENT -> api.call("GET", "/api/events/" + ownEvent()).token(token).send();
-            case CREATE_EVENT -> api.call("POST", "/api/events").token(token).json(eventBody("Matrix event")).send();
-            case UPDATE_EVENT -> api.call("PUT", "/api/events/" + ownEvent()).token(token).header("If-Match", "\"0\"")
-                    .json(eventBody("Matrix event renamed")).send();
-            case CANCEL_EVENT -> api.call("DELETE", "/api/events/" + ownEvent()).token(token).send();
+            case GET_EVENT ->
+                api.call("GET", "/api/events/" + ownEvent()).token(token).send();
+            case CREATE_EVENT ->
+                api.call("POST", "/api/events")
+                        .token(token)
+                        .json(eventBody("Matrix event"))
+                        .send();
+            case UPDATE_EVENT ->
+                api.call("PUT", "/api/events/" + ownEvent())
+                        .token(token)
+                        .header("If-Match", "\"0\"")
+                        .json(eventBody("Matrix event renamed"))
+                        .send();
+            case CANCEL_EVENT ->
+                api.call("DELETE", "/api/events/" + ownEvent()).token(token).send();
             case ME -> api.call("GET", "/api/me").token(token).send();
-            case CHANGE_EMAIL -> api.call("PUT", "/api/me/email").token(token)
-                    .json(Map.of("email", java.util.UUID.randomUUID() + "@example.org")).send();
-            case GRANT_ORGANIZER -> api.call("PUT", "/api/admin/organizers/" + Wallet.random().address()).token(token).send();
-            case REVOKE_ORGANIZER -> api.call("DELETE", "/api/admin/organizers/" + Wallet.random().address()).token(token).send();
+            case CHANGE_EMAIL ->
+                api.call("PUT", "/api/me/email")
+                        .token(token)
+                        .json(Map.of("email", java.util.UUID.randomUUID() + "@example.org"))
+                        .send();
+            case GRANT_ORGANIZER ->
+                api.call("PUT", "/api/admin/organizers/" + Wallet.random().address())
+                        .token(token)
+                        .send();
+            case REVOKE_ORGANIZER ->
+                api.call("DELETE", "/api/admin/organizers/" + Wallet.random().address())
+                        .token(token)
+                        .send();
             case NONCE -> api.call("POST", "/api/auth/nonce").token(token).send();
             case VERIFY -> {
                 Wallet wallet = Wallet.random();
                 String message = SiweMessages.valid(wallet, nonce()).text();
-                yield api.call("POST", "/api/auth/verify").token(token)
-                        .json(Map.of("message", message, "signature", wallet.sign(message))).send();
+                yield api.call("POST", "/api/auth/verify")
+                        .token(token)
+                        .json(Map.of("message", message, "signature", wallet.sign(message)))
+                        .send();
             }
             case HEALTH -> api.call("GET", "/health").token(token).send();
-            case TRACK_PAYMENT -> api.call("POST", "/api/payments").token(token).json(Map.of("txHash", randomHash())).send();
-            case GET_PAYMENT -> api.call("GET", "/api/payments/" + ownPayment()).token(token).send();
+            case TRACK_PAYMENT ->
+                api.call("POST", "/api/payments")
+                        .token(token)
+                        .json(Map.of("txHash", randomHash()))
+                        .send();
+            case GET_PAYMENT ->
+                api.call("GET", "/api/payments/" + ownPayment()).token(token).send();
             case MY_PAYMENTS -> api.call("GET", "/api/me/payments").token(token).send();
             case MY_TICKETS -> api.call("GET", "/api/me/tickets").token(token).send();
-            case REVENUE -> api.call("GET", "/api/organizers/me/revenue").token(token).send();
-            case EVENT_SALES -> api.call("GET", "/api/events/" + ownEvent() + "/sales").token(token).send();
-            case QUOTE_UNKNOWN_EVENT -> api.call("GET", "/api/events/987654321/quote?quantity=1").token(token).send();
-            case TICKET_METADATA_UNKNOWN -> api.call("GET", "/api/tickets/987654321").token(token).send();
-            case TICKET_IMAGE_UNKNOWN -> api.call("GET", "/api/tickets/987654321/image.svg").token(token).send();
+            case REVENUE ->
+                api.call("GET", "/api/organizers/me/revenue").token(token).send();
+            case EVENT_SALES ->
+                api.call("GET", "/api/events/" + ownEvent() + "/sales")
+                        .token(token)
+                        .send();
+            case QUOTE_UNKNOWN_EVENT ->
+                api.call("GET", "/api/events/987654321/quote?quantity=1")
+                        .token(token)
+                        .send();
+            case TICKET_METADATA_UNKNOWN ->
+                api.call("GET", "/api/tickets/987654321").token(token).send();
+            case TICKET_IMAGE_UNKNOWN ->
+                api.call("GET", "/api/tickets/987654321/image.svg").token(token).send();
         };
     }
 
     /** A payment the ORGANIZER session reported (an unknown hash stays PENDING). */
     private long ownPayment() {
-        Api.Response tracked = api.call("POST", "/api/payments").token(sessions.get(Who.ORGANIZER).token())
-                .json(Map.of("txHash", randomHash())).send();
+        Api.Response tracked = api.call("POST", "/api/payments")
+                .token(sessions.get(Who.ORGANIZER).token())
+                .json(Map.of("txHash", randomHash()))
+                .send();
         return tracked.json().get("id").asLong();
     }
 

@@ -24,21 +24,36 @@ class EventAvailabilityIntegrationTest extends ChainTest {
 
         JsonNode availability = api.get("/api/events/" + id).json().get("availability");
         assertThat(availability.toString()).isEqualTo("{\"capacity\":100,\"sold\":3,\"remaining\":97}");
-        assertThat(api.get("/api/events?available=true&organizer=" + organizer.address()).json().get("totalItems")
-                .asLong()).isEqualTo(1);
+        assertThat(api.get("/api/events?available=true&organizer=" + organizer.address())
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
 
         Map<String, Object> shrink = eventBody("Smaller");
         shrink.put("capacity", 2);
-        Api.Response response = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(shrink).send();
+        Api.Response response = api.call("PUT", "/api/events/" + id)
+                .token(organizer.token())
+                .header("If-Match", "*")
+                .json(shrink)
+                .send();
         assertProblem(response, 409, "conflict");
         assertThat(response.json().get("errors").has("capacity")).isTrue();
 
         shrink.put("capacity", 3);
-        assertThat(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*").json(shrink)
-                .send().status()).isEqualTo(200);
-        assertThat(api.get("/api/events?available=false&organizer=" + organizer.address()).json().get("totalItems")
-                .asLong()).as("sold out").isEqualTo(1);
+        assertThat(api.call("PUT", "/api/events/" + id)
+                        .token(organizer.token())
+                        .header("If-Match", "*")
+                        .json(shrink)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/events?available=false&organizer=" + organizer.address())
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .as("sold out")
+                .isEqualTo(1);
     }
 
     @Test
@@ -48,11 +63,24 @@ class EventAvailabilityIntegrationTest extends ChainTest {
         buy(AnvilRpc.key(2), id, 2);
         index();
 
-        assertThat(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send().status()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from events where id = ?").param(id).query(Long.class).single()).isEqualTo(1);
-        assertThat(api.get("/api/events/" + id, organizer.token()).json().get("availability").get("sold").asInt())
+        assertThat(api.call("DELETE", "/api/events/" + id)
+                        .token(organizer.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from events where id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(api.get("/api/events/" + id, organizer.token())
+                        .json()
+                        .get("availability")
+                        .get("sold")
+                        .asInt())
                 .isEqualTo(2);
-        assertThatThrownBy(() -> jdbc.sql("delete from events where id = ?").param(id).update())
+        assertThatThrownBy(() ->
+                        jdbc.sql("delete from events where id = ?").param(id).update())
                 .hasMessageContaining("tickets");
     }
 }

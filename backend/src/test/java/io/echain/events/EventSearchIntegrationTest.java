@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 class EventSearchIntegrationTest extends ApiIntegrationTest {
 
     static final int EVENTS = 300;
-    static final String[] KINDS = {"Jazz Night", "Rock Festival", "Blockchain Conference", "Art Exhibition", "Tech Meetup"};
+    static final String[] KINDS = {
+        "Jazz Night", "Rock Festival", "Blockchain Conference", "Art Exhibition", "Tech Meetup"
+    };
     static final String[] CITIES = {"Berlin", "Paris", "Lisbon"};
 
     @Autowired
@@ -37,18 +39,28 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
     private final Instant base = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     private final List<Generated> generated = new ArrayList<>();
 
-    record Generated(long id, int index, Instant startsAt, BigInteger price, boolean cancelled, boolean finished,
-            boolean soldOut, String city) {
-    }
+    record Generated(
+            long id,
+            int index,
+            Instant startsAt,
+            BigInteger price,
+            boolean cancelled,
+            boolean finished,
+            boolean soldOut,
+            String city) {}
 
     @BeforeAll
     void generateEvents() {
-        jdbc.sql("insert into users (address, role) values (?, 'ORGANIZER')").param(organizer).update();
+        jdbc.sql("insert into users (address, role) values (?, 'ORGANIZER')")
+                .param(organizer)
+                .update();
         for (int i = 0; i < EVENTS; i++) {
             boolean finished = i % 10 == 7;
             boolean cancelled = i % 10 == 3;
             boolean soldOut = i % 10 == 5;
-            Instant start = finished ? Instant.now().minus(30 - i % 20, ChronoUnit.DAYS) : base.plus(i * 7L % EVENTS, ChronoUnit.HOURS);
+            Instant start = finished
+                    ? Instant.now().minus(30 - i % 20, ChronoUnit.DAYS)
+                    : base.plus(i * 7L % EVENTS, ChronoUnit.HOURS);
             BigInteger price = BigInteger.valueOf((i * 37L) % 101).multiply(BigInteger.TEN.pow(15));
             String city = CITIES[i % 3];
             String name = KINDS[i % 5] + " #" + i;
@@ -57,11 +69,21 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
                     insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei,
                         capacity, tickets_sold, status, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, 50, ?, ?, ?) returning id""")
-                    .params(organizer, name, description, "Hall " + (i % 7) + ", " + city,
-                            start.atOffset(ZoneOffset.UTC), start.plus(3, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
-                            new BigDecimal(price), soldOut ? 50 : i % 50, cancelled ? "CANCELLED" : "SCHEDULED",
-                            Instant.parse("2026-01-01T00:00:00Z").plusSeconds((EVENTS - i) * 60L).atOffset(ZoneOffset.UTC))
-                    .query(Long.class).single();
+                    .params(
+                            organizer,
+                            name,
+                            description,
+                            "Hall " + (i % 7) + ", " + city,
+                            start.atOffset(ZoneOffset.UTC),
+                            start.plus(3, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
+                            new BigDecimal(price),
+                            soldOut ? 50 : i % 50,
+                            cancelled ? "CANCELLED" : "SCHEDULED",
+                            Instant.parse("2026-01-01T00:00:00Z")
+                                    .plusSeconds((EVENTS - i) * 60L)
+                                    .atOffset(ZoneOffset.UTC))
+                    .query(Long.class)
+                    .single();
             generated.add(new Generated(id, i, start, price, cancelled, finished, soldOut, city));
         }
         // Ranking fixtures: the term in the name outranks it in the location, which outranks the description.
@@ -74,8 +96,14 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
         jdbc.sql("""
                 insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity)
                 values (?, ?, ?, ?, ?, ?, 0, 10)""")
-                .params(organizer, name, description, location, base.plus(hours, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
-                        base.plus(hours + 2, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC)).update();
+                .params(
+                        organizer,
+                        name,
+                        description,
+                        location,
+                        base.plus(hours, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
+                        base.plus(hours + 2, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     private JsonNode list(String query) {
@@ -91,7 +119,11 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
     }
 
     private List<Long> expectedIds(java.util.function.Predicate<Generated> filter, Comparator<Generated> order) {
-        return generated.stream().filter(filter).sorted(order.thenComparing(Generated::id)).map(Generated::id).toList();
+        return generated.stream()
+                .filter(filter)
+                .sorted(order.thenComparing(Generated::id))
+                .map(Generated::id)
+                .toList();
     }
 
     private List<Long> allPages(String query) {
@@ -116,7 +148,9 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
             JsonNode result = list("size=50&sort=startsAt&page=" + page);
             assertThat(result.get("page").asInt()).isEqualTo(page);
             assertThat(result.get("totalItems").asLong()).isEqualTo(EVENTS + 3);
-            result.get("items").forEach(item -> assertThat(seen.add(item.get("id").asLong())).isTrue());
+            result.get("items")
+                    .forEach(item ->
+                            assertThat(seen.add(item.get("id").asLong())).isTrue());
         }
         assertThat(seen).hasSize(EVENTS + 3);
         JsonNode beyond = list("size=50&page=9");
@@ -136,13 +170,22 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
         assertThat(allPages("q=gathering&sort=startsAt,asc"))
                 .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::startsAt)));
         assertThat(allPages("q=gathering&sort=startsAt,desc"))
-                .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::startsAt).thenComparing(Generated::id).reversed()));
+                .isEqualTo(expectedIds(
+                        g -> true,
+                        Comparator.comparing(Generated::startsAt)
+                                .thenComparing(Generated::id)
+                                .reversed()));
         assertThat(allPages("q=gathering&sort=price"))
                 .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::price)));
         assertThat(allPages("q=gathering&sort=price,desc"))
-                .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::price).thenComparing(Generated::id).reversed()));
+                .isEqualTo(expectedIds(
+                        g -> true,
+                        Comparator.comparing(Generated::price)
+                                .thenComparing(Generated::id)
+                                .reversed()));
         assertThat(allPages("q=gathering&sort=createdAt,asc"))
-                .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::index).reversed()));
+                .isEqualTo(expectedIds(
+                        g -> true, Comparator.comparing(Generated::index).reversed()));
         assertThat(allPages("q=gathering&sort=createdAt,desc"))
                 .isEqualTo(expectedIds(g -> true, Comparator.comparing(Generated::index)));
     }
@@ -154,7 +197,8 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
         assertThat(allPages("status=FINISHED&sort=startsAt"))
                 .isEqualTo(expectedIds(g -> g.finished() && !g.cancelled(), Comparator.comparing(Generated::startsAt)));
         assertThat(allPages("status=SCHEDULED&q=gathering&sort=startsAt"))
-                .isEqualTo(expectedIds(g -> !g.finished() && !g.cancelled(), Comparator.comparing(Generated::startsAt)));
+                .isEqualTo(
+                        expectedIds(g -> !g.finished() && !g.cancelled(), Comparator.comparing(Generated::startsAt)));
     }
 
     @Test
@@ -170,12 +214,14 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
         Instant from = base.plus(50, ChronoUnit.HOURS);
         Instant to = base.plus(120, ChronoUnit.HOURS);
         assertThat(allPages("q=gathering&sort=startsAt&startsFrom=" + from + "&startsTo=" + to))
-                .isEqualTo(expectedIds(g -> !g.startsAt().isBefore(from) && !g.startsAt().isAfter(to),
+                .isEqualTo(expectedIds(
+                        g -> !g.startsAt().isBefore(from) && !g.startsAt().isAfter(to),
                         Comparator.comparing(Generated::startsAt)));
         BigInteger min = BigInteger.TEN.pow(15).multiply(BigInteger.valueOf(20));
         BigInteger max = BigInteger.TEN.pow(15).multiply(BigInteger.valueOf(40));
         assertThat(allPages("q=gathering&sort=price&priceMin=" + min + "&priceMax=" + max))
-                .isEqualTo(expectedIds(g -> g.price().compareTo(min) >= 0 && g.price().compareTo(max) <= 0,
+                .isEqualTo(expectedIds(
+                        g -> g.price().compareTo(min) >= 0 && g.price().compareTo(max) <= 0,
                         Comparator.comparing(Generated::price)));
     }
 
@@ -189,8 +235,14 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
     @Test
     void combinesFilters() {
         assertThat(allPages("q=jazz&location=hall&available=true&status=SCHEDULED&sort=price,desc"))
-                .isEqualTo(expectedIds(g -> (g.index() % 5 == 0 || g.index() % 5 == 4) && !g.soldOut() && !g.cancelled() && !g.finished(),
-                        Comparator.comparing(Generated::price).thenComparing(Generated::id).reversed()));
+                .isEqualTo(expectedIds(
+                        g -> (g.index() % 5 == 0 || g.index() % 5 == 4)
+                                && !g.soldOut()
+                                && !g.cancelled()
+                                && !g.finished(),
+                        Comparator.comparing(Generated::price)
+                                .thenComparing(Generated::id)
+                                .reversed()));
     }
 
     @Test
@@ -199,7 +251,10 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
         assertThat(list("q=Lisbon&size=100").get("totalItems").asLong()).isEqualTo(100);
         // "rock" is in the names of i % 5 == 1 and the descriptions of i % 5 == 0; Berlin is i % 3 == 0.
         assertThat(list("q=rock%20berlin&size=100").get("totalItems").asLong()).isEqualTo(40);
-        assertThat(list("q=%22jazz%20night%22%20-berlin&size=100").get("totalItems").asLong()).isEqualTo(80);
+        assertThat(list("q=%22jazz%20night%22%20-berlin&size=100")
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(80);
         assertThat(list("q=nonexistentword").get("totalItems").asLong()).isZero();
     }
 
@@ -215,8 +270,15 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
     @Test
     void filtersByOrganizerInAnyCase() {
         String mixed = Wallet.random().address();
-        assertThat(api.get("/api/events?organizer=" + mixed).json().get("totalItems").asLong()).isZero();
-        assertThat(api.get("/api/events?organizer=" + organizer.toUpperCase().replace("0X", "0x")).json().get("totalItems").asLong())
+        assertThat(api.get("/api/events?organizer=" + mixed)
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/api/events?organizer=" + organizer.toUpperCase().replace("0X", "0x"))
+                        .json()
+                        .get("totalItems")
+                        .asLong())
                 .isEqualTo(EVENTS + 3);
     }
 }

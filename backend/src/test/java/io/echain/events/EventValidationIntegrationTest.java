@@ -35,17 +35,32 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
                 invalid("name empty", "name", b -> b.put("name", "")),
                 invalid("name blank", "name", b -> b.put("name", "   ")),
                 invalid("name over 200 characters", "name", b -> b.put("name", "n".repeat(201))),
-                invalid("description over 10,000 characters", "description", b -> b.put("description", "d".repeat(10_001))),
+                invalid(
+                        "description over 10,000 characters",
+                        "description",
+                        b -> b.put("description", "d".repeat(10_001))),
                 invalid("location missing", "location", b -> b.remove("location")),
                 invalid("location over 200 characters", "location", b -> b.put("location", "l".repeat(201))),
                 invalid("start missing", "startsAt", b -> b.remove("startsAt")),
                 invalid("end missing", "endsAt", b -> b.remove("endsAt")),
-                invalid("end before start", "endsAt", b -> b.put("endsAt", now.plus(1, ChronoUnit.DAYS).toString())),
+                invalid(
+                        "end before start",
+                        "endsAt",
+                        b -> b.put("endsAt", now.plus(1, ChronoUnit.DAYS).toString())),
                 invalid("end equal to start", "endsAt", b -> b.put("endsAt", b.get("startsAt"))),
-                invalid("start in the past", "startsAt", b -> b.put("startsAt", now.minus(1, ChronoUnit.HOURS).toString())),
+                invalid(
+                        "start in the past",
+                        "startsAt",
+                        b -> b.put("startsAt", now.minus(1, ChronoUnit.HOURS).toString())),
                 invalid("start not a date", "startsAt", b -> b.put("startsAt", "next friday")),
-                invalid("sale end after the event's end", "saleEndsAt",
-                        b -> b.put("saleEndsAt", Instant.parse((String) b.get("endsAt")).plusSeconds(1).toString())),
+                invalid(
+                        "sale end after the event's end",
+                        "saleEndsAt",
+                        b -> b.put(
+                                "saleEndsAt",
+                                Instant.parse((String) b.get("endsAt"))
+                                        .plusSeconds(1)
+                                        .toString())),
                 invalid("sale end equal to sale start", "saleEndsAt", b -> {
                     b.put("saleStartsAt", now.plus(1, ChronoUnit.DAYS).toString());
                     b.put("saleEndsAt", now.plus(1, ChronoUnit.DAYS).toString());
@@ -54,9 +69,13 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
                     b.put("saleStartsAt", now.plus(2, ChronoUnit.DAYS).toString());
                     b.put("saleEndsAt", now.plus(1, ChronoUnit.DAYS).toString());
                 }),
-                invalid("sale start not before the start (default sale end)", "saleStartsAt",
+                invalid(
+                        "sale start not before the start (default sale end)",
+                        "saleStartsAt",
                         b -> b.put("saleStartsAt", b.get("startsAt"))),
-                invalid("sale end before creation (default sale start)", "saleEndsAt",
+                invalid(
+                        "sale end before creation (default sale start)",
+                        "saleEndsAt",
                         b -> b.put("saleEndsAt", now.minus(1, ChronoUnit.HOURS).toString())),
                 invalid("sale start not a date", "saleStartsAt", b -> b.put("saleStartsAt", "soon")),
                 invalid("price missing", "priceWei", b -> b.remove("priceWei")),
@@ -95,9 +114,14 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
     void rejectsInvalidEventOnCreate(String name, String field, Consumer<Map<String, Object>> change) {
         Map<String, Object> body = eventBody("Valid name");
         change.accept(body);
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token()).json(body).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .json(body)
+                .send();
         assertProblem(response, 400, "validation");
-        assertThat(response.json().get("errors").has(field)).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has(field))
+                .as(response.toString())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,10 +130,15 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
         long id = createEvent(organizer).get("id").asLong();
         Map<String, Object> body = eventBody("Valid name");
         change.accept(body);
-        Api.Response response = api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "\"0\"")
-                .json(body).send();
+        Api.Response response = api.call("PUT", "/api/events/" + id)
+                .token(organizer.token())
+                .header("If-Match", "\"0\"")
+                .json(body)
+                .send();
         assertProblem(response, 400, "validation");
-        assertThat(response.json().get("errors").has(field)).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has(field))
+                .as(response.toString())
+                .isTrue();
     }
 
     @Test
@@ -118,71 +147,123 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
         body.put("description", "d".repeat(10_000));
         body.put("priceWei", "1000000000000000000000000000000");
         body.put("capacity", 1_000_000);
-        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+        assertThat(api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(body)
+                        .send()
+                        .status())
+                .isEqualTo(201);
         body.put("name", "n");
         body.put("priceWei", "0");
         body.put("capacity", 1);
         body.remove("description");
-        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+        assertThat(api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(body)
+                        .send()
+                        .status())
+                .isEqualTo(201);
         // The sale window may open in the past and close exactly at the end; one second is enough.
         body.put("saleStartsAt", Instant.now().minus(1, ChronoUnit.DAYS).toString());
         body.put("saleEndsAt", body.get("endsAt"));
-        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
-        body.put("saleStartsAt", Instant.parse((String) body.get("endsAt")).minusSeconds(1).toString());
-        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(body).send().status()).isEqualTo(201);
+        assertThat(api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(body)
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        body.put(
+                "saleStartsAt",
+                Instant.parse((String) body.get("endsAt")).minusSeconds(1).toString());
+        assertThat(api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(body)
+                        .send()
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void duplicateKeysAre400() {
         String body = Api.JSON.writeValueAsString(eventBody("First")).replaceFirst("\\{", "{\"name\":\"Second\",");
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token()).json(body).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .json(body)
+                .send();
         assertProblem(response, 400, "malformed-request");
         assertThat(response.json().get("detail").asString()).contains("name");
     }
 
     @Test
     void malformedJsonIs400() {
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token()).json("{\"name\": ").send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .json("{\"name\": ")
+                .send();
         assertProblem(response, 400, "malformed-request");
     }
 
     @Test
     void emptyBodyIs400() {
-        assertProblem(api.call("POST", "/api/events").token(organizer.token()).json("").send(), 400, "malformed-request");
+        assertProblem(
+                api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json("")
+                        .send(),
+                400,
+                "malformed-request");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token())
-                .raw("text/plain", HttpRequest.BodyPublishers.ofString("hello")).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .raw("text/plain", HttpRequest.BodyPublishers.ofString("hello"))
+                .send();
         assertProblem(response, 415, "unsupported-media-type");
     }
 
     @Test
     void bodyOverOneMebibyteIs413() {
         String big = "{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
-        assertProblem(api.call("POST", "/api/events").token(organizer.token()).json(big).send(), 413, "payload-too-large");
+        assertProblem(
+                api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(big)
+                        .send(),
+                413,
+                "payload-too-large");
     }
 
     @Test
     void chunkedBodyOverOneMebibyteIs413() {
         byte[] big = ("{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}").getBytes();
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token())
-                .raw("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .raw("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .send();
         assertProblem(response, 413, "payload-too-large");
     }
 
     @Test
     void chunkedBodyUnderTheLimitIsRead() {
         byte[] body = Api.JSON.writeValueAsBytes(eventBody("Chunked"));
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token())
-                .raw("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .raw("application/json", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     @Test
     void unsupportedMethodIs405() {
-        assertProblem(api.call("PATCH", "/api/events").token(organizer.token()).json("{}").send(), 405, "method-not-allowed");
+        assertProblem(
+                api.call("PATCH", "/api/events")
+                        .token(organizer.token())
+                        .json("{}")
+                        .send(),
+                405,
+                "method-not-allowed");
     }
 
     @Test
@@ -198,20 +279,42 @@ class EventValidationIntegrationTest extends ApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "page=-1", "page=abc", "page=10001", "size=0", "size=101", "size=abc",
-            "sort=name", "sort=startsAt,sideways", "sort=relevance", "sort=price,asc,extra",
-            "status=OPEN", "available=maybe",
-            "startsFrom=yesterday", "startsFrom=2030-01-02T00:00:00Z&startsTo=2030-01-01T00:00:00Z",
-            "priceMin=-5", "priceMin=abc", "priceMin=10&priceMax=5", "priceMax=1000000000000000000000000000001",
-            "organizer=0x123", "organizer=nobody",
-            "q=jazz%00night", "location=Berlin%00", "q=%07", "startsFrom=%2B10000-01-01T00:00:00Z",
-            "startsTo=%2B10000-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "page=-1",
+                "page=abc",
+                "page=10001",
+                "size=0",
+                "size=101",
+                "size=abc",
+                "sort=name",
+                "sort=startsAt,sideways",
+                "sort=relevance",
+                "sort=price,asc,extra",
+                "status=OPEN",
+                "available=maybe",
+                "startsFrom=yesterday",
+                "startsFrom=2030-01-02T00:00:00Z&startsTo=2030-01-01T00:00:00Z",
+                "priceMin=-5",
+                "priceMin=abc",
+                "priceMin=10&priceMax=5",
+                "priceMax=1000000000000000000000000000001",
+                "organizer=0x123",
+                "organizer=nobody",
+                "q=jazz%00night",
+                "location=Berlin%00",
+                "q=%07",
+                "startsFrom=%2B10000-01-01T00:00:00Z",
+                "startsTo=%2B10000-01-01T00:00:00Z"
+            })
     void rejectsInvalidListParameters(String query) {
         Api.Response response = api.get("/api/events?" + query);
         assertProblem(response, 400, "validation");
-        String field = query.contains("&") ? query.substring(query.indexOf('&') + 1).split("=")[0] : query.split("=")[0];
-        assertThat(response.json().get("errors").has(field)).as(response.toString()).isTrue();
+        String field =
+                query.contains("&") ? query.substring(query.indexOf('&') + 1).split("=")[0] : query.split("=")[0];
+        assertThat(response.json().get("errors").has(field))
+                .as(response.toString())
+                .isTrue();
     }
 
     @Test

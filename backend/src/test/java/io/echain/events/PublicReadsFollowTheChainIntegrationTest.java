@@ -49,24 +49,45 @@ class PublicReadsFollowTheChainIntegrationTest extends ChainTest {
         index();
         assertThat(anonymous(id).get("status").asString()).isEqualTo("SCHEDULED");
 
-        chain.increaseTime(Duration.ofSeconds(
-                Math.max(1, start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
+        chain.increaseTime(Duration.ofSeconds(Math.max(
+                1,
+                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
         chain.mine(1);
         index();
 
         assertThat(Instant.now()).as("the wall clock has not reached the end").isBefore(start.plusSeconds(30));
         assertThat(anonymous(id).get("status").asString()).isEqualTo("FINISHED");
-        assertThat(api.get("/api/events/" + id, organizer.token()).json().get("status").asString()).isEqualTo("FINISHED");
-        assertThat(api.get("/api/events?status=FINISHED&organizer=" + organizer.address()).json().get("items")
-                .valueStream().anyMatch(e -> e.get("id").asLong() == id)).isTrue();
-        assertProblem(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(eventBody("Too late")).send(), 409, "conflict");
+        assertThat(api.get("/api/events/" + id, organizer.token())
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("FINISHED");
+        assertThat(api.get("/api/events?status=FINISHED&organizer=" + organizer.address())
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .anyMatch(e -> e.get("id").asLong() == id))
+                .isTrue();
+        assertProblem(
+                api.call("PUT", "/api/events/" + id)
+                        .token(organizer.token())
+                        .header("If-Match", "*")
+                        .json(eventBody("Too late"))
+                        .send(),
+                409,
+                "conflict");
         BigInteger gross = PRICE.multiply(BigInteger.TWO);
-        JsonNode revenue = api.get("/api/organizers/me/revenue", organizer.token()).json().get("events").valueStream()
-                .filter(e -> e.get("eventId").asLong() == id).findFirst().orElseThrow();
+        JsonNode revenue = api.get("/api/organizers/me/revenue", organizer.token())
+                .json()
+                .get("events")
+                .valueStream()
+                .filter(e -> e.get("eventId").asLong() == id)
+                .findFirst()
+                .orElseThrow();
         assertThat(revenue.get("withdrawableWei").asString())
                 .isEqualTo(gross.subtract(gross.divide(BigInteger.valueOf(20))).toString());
-        assertThat(chain.mined(chain.withdrawRevenue(AnvilRpc.key(6), id)).isStatusOK()).as("and the contract agrees")
+        assertThat(chain.mined(chain.withdrawRevenue(AnvilRpc.key(6), id)).isStatusOK())
+                .as("and the contract agrees")
                 .isTrue();
     }
 
@@ -75,7 +96,12 @@ class PublicReadsFollowTheChainIntegrationTest extends ChainTest {
     }
 
     private JsonNode listed(Session organizer, long id) {
-        return api.get("/api/events?organizer=" + organizer.address()).json().get("items").valueStream()
-                .filter(e -> e.get("id").asLong() == id).findFirst().orElseThrow();
+        return api.get("/api/events?organizer=" + organizer.address())
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(e -> e.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow();
     }
 }

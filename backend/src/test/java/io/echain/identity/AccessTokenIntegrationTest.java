@@ -50,10 +50,16 @@ class AccessTokenIntegrationTest extends ApiIntegrationTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"ATTENDEE\"", "\"ADMIN\"");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         assertProblem(api.get("/api/me", forged), 401, "invalid-token");
-        assertProblem(api.call("PUT", "/api/admin/organizers/0x" + "1".repeat(40)).token(forged).send(), 401, "invalid-token");
+        assertProblem(
+                api.call("PUT", "/api/admin/organizers/0x" + "1".repeat(40))
+                        .token(forged)
+                        .send(),
+                401,
+                "invalid-token");
     }
 
     @Test
@@ -64,7 +70,9 @@ class AccessTokenIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void rejectsTokenSignedWithAnotherSecret() throws JOSEException {
-        String token = hs256("another-secret-another-secret-another-secret", claims("echain", Instant.now().plusSeconds(300), List.of("ADMIN")));
+        String token = hs256(
+                "another-secret-another-secret-another-secret",
+                claims("echain", Instant.now().plusSeconds(300), List.of("ADMIN")));
         assertProblem(api.get("/api/me", token), 401, "invalid-token");
     }
 
@@ -78,27 +86,60 @@ class AccessTokenIntegrationTest extends ApiIntegrationTest {
     void aRevokedOrganizerCannotWriteWithTheTokenItAlreadyHas() {
         Session organizer = organizer();
         long id = createEvent(organizer).get("id").asLong();
-        Api.Response revoked = api.call("DELETE", "/api/admin/organizers/" + organizer.wallet().address())
-                .token(admin().token()).send();
+        Api.Response revoked = api.call(
+                        "DELETE", "/api/admin/organizers/" + organizer.wallet().address())
+                .token(admin().token())
+                .send();
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
 
-        assertProblem(api.call("POST", "/api/events").token(organizer.token()).json(eventBody("After revoke")).send(),
-                403, "forbidden");
-        assertProblem(api.call("PUT", "/api/events/" + id).token(organizer.token()).header("If-Match", "*")
-                .json(eventBody("After revoke")).send(), 403, "forbidden");
-        assertProblem(api.call("DELETE", "/api/events/" + id).token(organizer.token()).send(), 403, "forbidden");
-        assertThat(api.get("/api/me", organizer.token()).json().get("roles").toString()).isEqualTo("[\"ATTENDEE\"]");
+        assertProblem(
+                api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(eventBody("After revoke"))
+                        .send(),
+                403,
+                "forbidden");
+        assertProblem(
+                api.call("PUT", "/api/events/" + id)
+                        .token(organizer.token())
+                        .header("If-Match", "*")
+                        .json(eventBody("After revoke"))
+                        .send(),
+                403,
+                "forbidden");
+        assertProblem(
+                api.call("DELETE", "/api/events/" + id).token(organizer.token()).send(), 403, "forbidden");
+        assertThat(api.get("/api/me", organizer.token()).json().get("roles").toString())
+                .isEqualTo("[\"ATTENDEE\"]");
 
-        api.call("PUT", "/api/admin/organizers/" + organizer.wallet().address()).token(admin().token()).send();
-        assertThat(api.call("POST", "/api/events").token(organizer.token()).json(eventBody("Granted again")).send()
-                .status()).as("a grant takes effect at once too").isEqualTo(201);
+        api.call("PUT", "/api/admin/organizers/" + organizer.wallet().address())
+                .token(admin().token())
+                .send();
+        assertThat(api.call("POST", "/api/events")
+                        .token(organizer.token())
+                        .json(eventBody("Granted again"))
+                        .send()
+                        .status())
+                .as("a grant takes effect at once too")
+                .isEqualTo(201);
     }
 
     @Test
     void rolesInATokenGrantNothingTheStoredRoleDoesNot() throws JOSEException {
         String token = hs256(SECRET, claims("echain", Instant.now().plusSeconds(300), List.of("ADMIN", "ORGANIZER")));
-        assertProblem(api.call("PUT", "/api/admin/organizers/0x" + "1".repeat(40)).token(token).send(), 403, "forbidden");
-        assertProblem(api.call("POST", "/api/events").token(token).json(eventBody("Forged")).send(), 403, "forbidden");
+        assertProblem(
+                api.call("PUT", "/api/admin/organizers/0x" + "1".repeat(40))
+                        .token(token)
+                        .send(),
+                403,
+                "forbidden");
+        assertProblem(
+                api.call("POST", "/api/events")
+                        .token(token)
+                        .json(eventBody("Forged"))
+                        .send(),
+                403,
+                "forbidden");
     }
 
     @Test
@@ -112,9 +153,13 @@ class AccessTokenIntegrationTest extends ApiIntegrationTest {
     }
 
     private static JWTClaimsSet claims(String issuer, Instant expiresAt, List<String> roles) {
-        return new JWTClaimsSet.Builder().issuer(issuer).subject("0x" + "ab".repeat(20))
-                .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt))
-                .claim("roles", roles).build();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("0x" + "ab".repeat(20))
+                .issueTime(Date.from(expiresAt.minusSeconds(900)))
+                .expirationTime(Date.from(expiresAt))
+                .claim("roles", roles)
+                .build();
     }
 
     private static String hs256(String secret, JWTClaimsSet claims) throws JOSEException {

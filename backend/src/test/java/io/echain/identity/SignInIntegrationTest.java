@@ -49,7 +49,10 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     @Test
     void acceptsMessagesWithoutStatementOrExpiry() {
         Wallet wallet = Wallet.random();
-        String message = SiweMessages.valid(wallet, nonce()).withStatement(null).withExpirationTime(null).text();
+        String message = SiweMessages.valid(wallet, nonce())
+                .withStatement(null)
+                .withExpirationTime(null)
+                .text();
         assertThat(verify(message, wallet.sign(message)).status()).isEqualTo(200);
     }
 
@@ -73,16 +76,24 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     void adminGrantsAndRevokesOrganizer() {
         Wallet wallet = Wallet.random();
         String admin = admin().token();
-        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address()).token(admin).send();
+        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address())
+                .token(admin)
+                .send();
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.json().get("roles").toString()).isEqualTo("[\"ATTENDEE\",\"ORGANIZER\"]");
         String token = signIn(wallet).token();
         assertThat(api.get("/api/me", token).json().get("roles").toString()).contains("ORGANIZER");
 
-        Api.Response revoked = api.call("DELETE", "/api/admin/organizers/" + wallet.lower()).token(admin).send();
+        Api.Response revoked = api.call("DELETE", "/api/admin/organizers/" + wallet.lower())
+                .token(admin)
+                .send();
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().get("roles").toString()).isEqualTo("[\"ATTENDEE\"]");
-        assertThat(api.get("/api/me", signIn(wallet).token()).json().get("roles").toString()).isEqualTo("[\"ATTENDEE\"]");
+        assertThat(api.get("/api/me", signIn(wallet).token())
+                        .json()
+                        .get("roles")
+                        .toString())
+                .isEqualTo("[\"ATTENDEE\"]");
     }
 
     @Test
@@ -90,28 +101,51 @@ class SignInIntegrationTest extends ApiIntegrationTest {
         Session first = attendee();
         Session second = attendee();
         String email = java.util.UUID.randomUUID() + "@Example.org";
-        Api.Response set = api.call("PUT", "/api/me/email").token(first.token()).json(Map.of("email", email)).send();
+        Api.Response set = api.call("PUT", "/api/me/email")
+                .token(first.token())
+                .json(Map.of("email", email))
+                .send();
         assertThat(set.status()).isEqualTo(200);
-        assertThat(api.get("/api/me", first.token()).json().get("email").asString()).isEqualTo(email);
+        assertThat(api.get("/api/me", first.token()).json().get("email").asString())
+                .isEqualTo(email);
 
-        assertProblem(api.call("PUT", "/api/me/email").token(second.token()).json(Map.of("email", email.toLowerCase())).send(),
-                409, "conflict");
-        Api.Response invalid = api.call("PUT", "/api/me/email").token(second.token()).json(Map.of("email", "not-an-email")).send();
+        assertProblem(
+                api.call("PUT", "/api/me/email")
+                        .token(second.token())
+                        .json(Map.of("email", email.toLowerCase()))
+                        .send(),
+                409,
+                "conflict");
+        Api.Response invalid = api.call("PUT", "/api/me/email")
+                .token(second.token())
+                .json(Map.of("email", "not-an-email"))
+                .send();
         assertProblem(invalid, 400, "validation");
         assertThat(invalid.json().get("errors").has("email")).isTrue();
 
-        Api.Response cleared = api.call("PUT", "/api/me/email").token(first.token()).json("{\"email\": null}").send();
+        Api.Response cleared = api.call("PUT", "/api/me/email")
+                .token(first.token())
+                .json("{\"email\": null}")
+                .send();
         assertThat(cleared.json().get("email").isNull()).isTrue();
     }
 
     @Test
     void rejectsGrantForMalformedAddress() {
-        Api.Response response = api.call("PUT", "/api/admin/organizers/0x1234").token(admin().token()).send();
+        Api.Response response = api.call("PUT", "/api/admin/organizers/0x1234")
+                .token(admin().token())
+                .send();
         assertProblem(response, 400, "validation");
         assertThat(response.json().get("errors").has("address")).isTrue();
-        String badChecksum = Wallet.random().address().replace('a', 'A').replace('b', 'B').replace('c', 'c');
+        String badChecksum =
+                Wallet.random().address().replace('a', 'A').replace('b', 'B').replace('c', 'c');
         if (!badChecksum.equals(badChecksum.toLowerCase()) && !io.echain.shared.EthereumAddress.isValid(badChecksum)) {
-            assertProblem(api.call("PUT", "/api/admin/organizers/" + badChecksum).token(admin().token()).send(), 400, "validation");
+            assertProblem(
+                    api.call("PUT", "/api/admin/organizers/" + badChecksum)
+                            .token(admin().token())
+                            .send(),
+                    400,
+                    "validation");
         }
     }
 
@@ -142,19 +176,23 @@ class SignInIntegrationTest extends ApiIntegrationTest {
                 rejection("unsupported version", "message", (f, w) -> f.withVersion("2")));
     }
 
-    private static Arguments rejection(String name, String field,
-            BiFunction<SiweMessages.Fields, Wallet, SiweMessages.Fields> change) {
+    private static Arguments rejection(
+            String name, String field, BiFunction<SiweMessages.Fields, Wallet, SiweMessages.Fields> change) {
         return Arguments.of(name, field, change);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejections")
-    void rejectsInvalidMessage(String name, String field, BiFunction<SiweMessages.Fields, Wallet, SiweMessages.Fields> change) {
+    void rejectsInvalidMessage(
+            String name, String field, BiFunction<SiweMessages.Fields, Wallet, SiweMessages.Fields> change) {
         Wallet wallet = Wallet.random();
-        String message = change.apply(SiweMessages.valid(wallet, nonce()), wallet).text();
+        String message =
+                change.apply(SiweMessages.valid(wallet, nonce()), wallet).text();
         Api.Response response = verify(message, wallet.sign(message));
         assertProblem(response, 401, "sign-in-rejected");
-        assertThat(response.json().get("errors").has(field)).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has(field))
+                .as(response.toString())
+                .isTrue();
     }
 
     @Test
@@ -164,11 +202,15 @@ class SignInIntegrationTest extends ApiIntegrationTest {
             String message = scheme + SiweMessages.valid(wallet, nonce()).text();
             Api.Response response = verify(message, wallet.sign(message));
             assertProblem(response, 401, "sign-in-rejected");
-            assertThat(response.json().get("errors").has("scheme")).as(scheme + ": " + response).isTrue();
+            assertThat(response.json().get("errors").has("scheme"))
+                    .as(scheme + ": " + response)
+                    .isTrue();
         }
         Wallet wallet = Wallet.random();
         String message = "https://" + SiweMessages.valid(wallet, nonce()).text();
-        assertThat(verify(message, wallet.sign(message)).status()).as("the origin's own scheme").isEqualTo(200);
+        assertThat(verify(message, wallet.sign(message)).status())
+                .as("the origin's own scheme")
+                .isEqualTo(200);
     }
 
     @Test
@@ -216,7 +258,9 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     void rejectsMalformedMessage(String message) {
         Api.Response response = verify(message, Wallet.random().sign(message));
         assertProblem(response, 401, "sign-in-rejected");
-        assertThat(response.json().get("errors").has("message")).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has("message"))
+                .as(response.toString())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -230,12 +274,14 @@ class SignInIntegrationTest extends ApiIntegrationTest {
     }
 
     static List<String> malformedSignatures() {
-        return List.of("0x1234", "not-hex", "0x" + "zz".repeat(65), "0x" + "00".repeat(65), "0x" + "11".repeat(64) + "1f");
+        return List.of(
+                "0x1234", "not-hex", "0x" + "zz".repeat(65), "0x" + "00".repeat(65), "0x" + "11".repeat(64) + "1f");
     }
 
     @Test
     void rejectsVerifyRequestWithoutFields() {
-        Api.Response response = api.call("POST", "/api/auth/verify").json(Map.of()).send();
+        Api.Response response =
+                api.call("POST", "/api/auth/verify").json(Map.of()).send();
         assertProblem(response, 400, "validation");
         assertThat(response.json().get("errors").has("message")).isTrue();
         assertThat(response.json().get("errors").has("signature")).isTrue();

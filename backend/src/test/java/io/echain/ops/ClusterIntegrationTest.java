@@ -3,8 +3,8 @@ package io.echain.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.chain.ChainProperties;
-import io.echain.dev.internal.ClusterChain;
 import io.echain.dev.EmbeddedPostgres;
+import io.echain.dev.internal.ClusterChain;
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import io.echain.support.BackendProcess;
@@ -64,7 +64,8 @@ class ClusterIntegrationTest {
     @BeforeAll
     void startTwoInstances() throws SQLException {
         EmbeddedPostgres.Server server = EmbeddedPostgres.start(null, 0);
-        String database = "cluster_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        String database =
+                "cluster_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 Statement statement = admin.createStatement()) {
             statement.execute("create database " + database);
@@ -73,9 +74,19 @@ class ClusterIntegrationTest {
         dbUser = server.username();
         dbPassword = server.password();
         chain = ClusterChain.start(SiweMessages.CHAIN_ID, 1);
-        anvil = new AnvilRpc(new ChainProperties(URI.create(chain.rpcUrl()), chain.chainId(), chain.ticketNft(),
-                chain.paymentProcessor(), chain.deploymentBlock(), chain.operatorKey(), 3, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), true, null, new ChainProperties.Wallet("", "", "")));
+        anvil = new AnvilRpc(new ChainProperties(
+                URI.create(chain.rpcUrl()),
+                chain.chainId(),
+                chain.ticketNft(),
+                chain.paymentProcessor(),
+                chain.deploymentBlock(),
+                chain.operatorKey(),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                true,
+                null,
+                new ChainProperties.Wallet("", "", "")));
 
         // The first instance starts alone, so it leads both jobs; the second joins once it does.
         first = BackendProcess.start("first", environment(), ARGUMENTS);
@@ -138,12 +149,17 @@ class ClusterIntegrationTest {
             sleep(200);
         }
         // Production logs are JSON lines; background work carries its job and a trace id.
-        JsonNode leaderLine = first.logLines().stream().filter(l -> l.contains("now runs the chain indexer")).findFirst()
-                .map(Api.JSON::readTree).orElseThrow(() -> new AssertionError(first.logTail()));
+        JsonNode leaderLine = first.logLines().stream()
+                .filter(l -> l.contains("now runs the chain indexer"))
+                .findFirst()
+                .map(Api.JSON::readTree)
+                .orElseThrow(() -> new AssertionError(first.logTail()));
         assertThat(leaderLine.get("job").asString()).isEqualTo("indexer");
         assertThat(leaderLine.get("traceId").asString()).matches("[0-9a-f]{16,32}");
         // Every instance reports the same shared figures, whichever one indexes.
-        await(Duration.ofSeconds(10), () -> second.metric("echain_indexer_applied_block").orElse(-1) > 0,
+        await(
+                Duration.ofSeconds(10),
+                () -> second.metric("echain_indexer_applied_block").orElse(-1) > 0,
                 "the follower reports the indexer's progress from the shared cursor");
     }
 
@@ -154,7 +170,9 @@ class ClusterIntegrationTest {
         int refused = 0;
         for (int i = 0; i < SIGN_IN_PER_IP + 10; i++) {
             BackendProcess instance = i % 2 == 0 ? first : second;
-            Api.Response response = instance.api().call("POST", "/api/auth/nonce").header("X-Forwarded-For", "198.51.100.7")
+            Api.Response response = instance.api()
+                    .call("POST", "/api/auth/nonce")
+                    .header("X-Forwarded-For", "198.51.100.7")
                     .send();
             if (response.status() == 201) {
                 allowed++;
@@ -168,7 +186,9 @@ class ClusterIntegrationTest {
         assertThat(refused).isEqualTo(10);
         String[] labels = {"policy=\"sign_in\"", "bucket=\"ip\""};
         assertThat(first.metric("echain_rate_limit_rejections_total", labels).orElse(0)
-                + second.metric("echain_rate_limit_rejections_total", labels).orElse(0)).isEqualTo(10);
+                        + second.metric("echain_rate_limit_rejections_total", labels)
+                                .orElse(0))
+                .isEqualTo(10);
     }
 
     @Test
@@ -180,25 +200,39 @@ class ClusterIntegrationTest {
         List<Long> delays = new ArrayList<>();
         for (int version = 0; version < 8; version++) {
             // The second instance caches the current detail and list page (anonymous reads).
-            assertThat(second.api().get("/api/events/" + id).json().get("version").asLong()).isEqualTo(version);
+            assertThat(second.api()
+                            .get("/api/events/" + id)
+                            .json()
+                            .get("version")
+                            .asLong())
+                    .isEqualTo(version);
             assertThat(second.api().get(list).status()).isEqualTo(200);
             String name = "Cache test v" + (version + 1);
-            Api.Response updated = first.api().call("PUT", "/api/events/" + id).token(organizer)
-                    .header("If-Match", "\"" + version + "\"").json(body(name)).send();
+            Api.Response updated = first.api()
+                    .call("PUT", "/api/events/" + id)
+                    .token(organizer)
+                    .header("If-Match", "\"" + version + "\"")
+                    .json(body(name))
+                    .send();
             assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
             long written = System.nanoTime();
-            while (!name.equals(second.api().get("/api/events/" + id).json().get("name").asString())) {
-                assertThat(Duration.ofNanos(System.nanoTime() - written)).as("stale detail on the other instance")
+            while (!name.equals(
+                    second.api().get("/api/events/" + id).json().get("name").asString())) {
+                assertThat(Duration.ofNanos(System.nanoTime() - written))
+                        .as("stale detail on the other instance")
                         .isLessThan(Duration.ofSeconds(2));
                 sleep(5);
             }
             delays.add((System.nanoTime() - written) / 1_000_000);
             JsonNode page = second.api().get(list).json();
-            assertThat(page.get("items").get(0).get("name").asString()).as("the list page too").isEqualTo(name);
+            assertThat(page.get("items").get(0).get("name").asString())
+                    .as("the list page too")
+                    .isEqualTo(name);
         }
         System.out.println("Cross-instance staleness after a write (ms): " + delays);
         assertThat(delays).allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
-        assertThat(second.metric("echain_cache_invalidations_received_total").orElse(0)).isGreaterThanOrEqualTo(8);
+        assertThat(second.metric("echain_cache_invalidations_received_total").orElse(0))
+                .isGreaterThanOrEqualTo(8);
     }
 
     @Test
@@ -230,10 +264,15 @@ class ClusterIntegrationTest {
         assertThat(failover).isLessThan(Duration.ofSeconds(10));
 
         await(Duration.ofSeconds(90), () -> registered(events), "registrations after the crash");
-        purchases.forEach(hash -> anvil.awaitReceipt(hash, Duration.ofSeconds(30)).orElseThrow());
-        long lastPurchaseBlock = purchases.stream().mapToLong(h -> anvil.mined(h).getBlockNumber().longValueExact())
-                .max().orElseThrow();
-        await(Duration.ofSeconds(60), () -> quietly("select block_number from indexer_cursor where id = 1") >= lastPurchaseBlock,
+        purchases.forEach(
+                hash -> anvil.awaitReceipt(hash, Duration.ofSeconds(30)).orElseThrow());
+        long lastPurchaseBlock = purchases.stream()
+                .mapToLong(h -> anvil.mined(h).getBlockNumber().longValueExact())
+                .max()
+                .orElseThrow();
+        await(
+                Duration.ofSeconds(60),
+                () -> quietly("select block_number from indexer_cursor where id = 1") >= lastPurchaseBlock,
                 "the indexer passes the last purchase");
 
         // Outbox: one registration per event, every one confirmed and on chain, nonces 0..n-1 once each, and the
@@ -242,18 +281,27 @@ class ClusterIntegrationTest {
                 .isEqualTo(single("select count(*) from events"));
         List<Long> nonces = longs("select nonce from chain_commands where nonce is not null order by nonce");
         assertThat(nonces).doesNotHaveDuplicates();
-        assertThat(nonces).containsExactlyElementsOf(java.util.stream.LongStream.range(0, nonces.size()).boxed().toList());
-        BigInteger sent = anvil.web3j().ethGetTransactionCount(AnvilRpc.key(0).getAddress(), DefaultBlockParameterName.LATEST)
-                .send().getTransactionCount();
+        assertThat(nonces)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, nonces.size())
+                        .boxed()
+                        .toList());
+        BigInteger sent = anvil.web3j()
+                .ethGetTransactionCount(AnvilRpc.key(0).getAddress(), DefaultBlockParameterName.LATEST)
+                .send()
+                .getTransactionCount();
         assertThat(sent.longValueExact()).isEqualTo(nonces.size());
         for (long event : events) {
             assertThat(anvil.isRegistered(event)).as("event %d on chain", event).isTrue();
         }
         // Indexer: each purchase once, none missing.
-        assertThat(single("select count(*) from payments where payment_id is not null")).isEqualTo(purchases.size());
-        assertThat(single("select count(distinct tx_hash) from payments where payment_id is not null")).isEqualTo(purchases.size());
+        assertThat(single("select count(*) from payments where payment_id is not null"))
+                .isEqualTo(purchases.size());
+        assertThat(single("select count(distinct tx_hash) from payments where payment_id is not null"))
+                .isEqualTo(purchases.size());
         assertThat(single("select count(*) from tickets")).isEqualTo(purchases.size());
-        await(Duration.ofSeconds(30), () -> second.metric("echain_tickets_sold").orElse(-1) == purchases.size(),
+        await(
+                Duration.ofSeconds(30),
+                () -> second.metric("echain_tickets_sold").orElse(-1) == purchases.size(),
                 "the tickets-sold gauge");
     }
 
@@ -269,8 +317,12 @@ class ClusterIntegrationTest {
 
     private boolean registered(List<Long> events) {
         try {
-            return single("select count(*) from chain_commands where kind = 'REGISTER' and status = 'CONFIRMED' and event_id = any(array["
-                    + events.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("0") + "]::bigint[])")
+            return single(
+                            "select count(*) from chain_commands where kind = 'REGISTER' and status = 'CONFIRMED' and event_id = any(array["
+                                    + events.stream()
+                                            .map(String::valueOf)
+                                            .reduce((a, b) -> a + "," + b)
+                                            .orElse("0") + "]::bigint[])")
                     == events.size();
         } catch (SQLException e) {
             return false;
@@ -279,7 +331,8 @@ class ClusterIntegrationTest {
 
     private long single(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -287,7 +340,8 @@ class ClusterIntegrationTest {
 
     private List<Long> longs(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<Long> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getLong(1));
@@ -299,22 +353,29 @@ class ClusterIntegrationTest {
     private static String signIn(Api api, Wallet wallet) {
         Api.Response nonce = api.call("POST", "/api/auth/nonce").send();
         assertThat(nonce.status()).as(nonce.toString()).isEqualTo(201);
-        String message = SiweMessages.valid(wallet, nonce.json().get("nonce").asString()).text();
+        String message =
+                SiweMessages.valid(wallet, nonce.json().get("nonce").asString()).text();
         Api.Response verified = api.call("POST", "/api/auth/verify")
-                .json(Map.of("message", message, "signature", wallet.sign(message))).send();
+                .json(Map.of("message", message, "signature", wallet.sign(message)))
+                .send();
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         return verified.json().get("accessToken").asString();
     }
 
     private String organizer(Api api) {
         Wallet wallet = Wallet.random();
-        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address()).token(adminToken).send();
+        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address())
+                .token(adminToken)
+                .send();
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         return signIn(api, wallet);
     }
 
     private static long create(Api api, String organizer, String name) {
-        Api.Response created = api.call("POST", "/api/events").token(organizer).json(body(name)).send();
+        Api.Response created = api.call("POST", "/api/events")
+                .token(organizer)
+                .json(body(name))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asLong();
     }

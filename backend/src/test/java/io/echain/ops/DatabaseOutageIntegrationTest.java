@@ -29,13 +29,15 @@ import org.springframework.test.context.TestPropertySource;
  * TTL) or 503 problem+json with Retry-After, never 500; health says so within a second; after the restart the API
  * answers within 2 s and nothing written before is lost.
  */
-@TestPropertySource(properties = {
-        "echain.embedded-postgres.enabled=false",
-        // Its own database on the shared chain: event ids would collide with the shared database's on chain.
-        "echain.chain.outbox.enabled=false",
-        "echain.resilience.database.connection-timeout=1s",
-        "echain.events.detail-cache-ttl=1s",
-        "echain.events.list-cache-ttl=500ms"})
+@TestPropertySource(
+        properties = {
+            "echain.embedded-postgres.enabled=false",
+            // Its own database on the shared chain: event ids would collide with the shared database's on chain.
+            "echain.chain.outbox.enabled=false",
+            "echain.resilience.database.connection-timeout=1s",
+            "echain.events.detail-cache-ttl=1s",
+            "echain.events.list-cache-ttl=500ms"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
 
@@ -60,8 +62,7 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
     }
 
     /** One answer of the load, with the phase it started in. */
-    record Outcome(String kind, String phase, Api.Response response, long millis) {
-    }
+    record Outcome(String kind, String phase, Api.Response response, long millis) {}
 
     @Test
     void servesFromTheCacheOrAnswers503WithinTheDeadlineAndRecoversWithinTwoSeconds() throws Exception {
@@ -69,7 +70,9 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
         Session buyer = attendee();
         List<Long> written = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            written.add(createEvent(organizer, eventBody("Before the outage " + i)).get("id").asLong());
+            written.add(createEvent(organizer, eventBody("Before the outage " + i))
+                    .get("id")
+                    .asLong());
         }
         for (long id : written) {
             assertThat(api.get("/api/events/" + id).status()).isEqualTo(200);
@@ -83,9 +86,12 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
         Map<String, Supplier<Api.Call>> requests = Map.of(
                 "anonymous detail", () -> api.call("GET", "/api/events/" + pick(written)),
                 "anonymous list", () -> api.call("GET", "/api/events?size=50"),
-                "signed-in detail", () -> api.call("GET", "/api/events/" + pick(written)).token(buyer.token()),
-                "write", () -> api.call("POST", "/api/events").token(organizer.token())
-                        .json(eventBody("Under load")));
+                "signed-in detail",
+                        () -> api.call("GET", "/api/events/" + pick(written)).token(buyer.token()),
+                "write",
+                        () -> api.call("POST", "/api/events")
+                                .token(organizer.token())
+                                .json(eventBody("Under load")));
         List<Thread> threads = new ArrayList<>();
         requests.forEach((kind, request) -> threads.add(Thread.ofVirtual().start(() -> {
             while (running.get()) {
@@ -134,53 +140,84 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
         }
 
         List<Outcome> all = List.copyOf(outcomes);
-        assertThat(all).as("no answer other than 200, 201 or 503").allSatisfy(o -> assertThat(o.response().status())
-                .as(o.kind() + " in phase " + o.phase() + ": " + o.response()).isIn(200, 201, 503));
-        assertThat(all).filteredOn(o -> !o.phase().equals("before")).allSatisfy(o -> assertThat(o.millis())
-                .as(o.kind() + " answered within the deadline").isLessThanOrEqualTo(DEADLINE.plus(SLACK).toMillis()));
-        List<Outcome> duringOutage = all.stream().filter(o -> o.phase().equals("outage")).toList();
+        assertThat(all)
+                .as("no answer other than 200, 201 or 503")
+                .allSatisfy(o -> assertThat(o.response().status())
+                        .as(o.kind() + " in phase " + o.phase() + ": " + o.response())
+                        .isIn(200, 201, 503));
+        assertThat(all)
+                .filteredOn(o -> !o.phase().equals("before"))
+                .allSatisfy(o -> assertThat(o.millis())
+                        .as(o.kind() + " answered within the deadline")
+                        .isLessThanOrEqualTo(DEADLINE.plus(SLACK).toMillis()));
+        List<Outcome> duringOutage =
+                all.stream().filter(o -> o.phase().equals("outage")).toList();
         assertThat(duringOutage).hasSizeGreaterThan(20);
         assertThat(duringOutage).allSatisfy(o -> {
             if (o.response().status() == 503) {
                 assertProblem(o.response(), 503, "unavailable");
                 assertThat(o.response().header("Retry-After")).as(o.kind()).isPresent();
             } else {
-                assertThat(o.kind()).as("only cached anonymous reads are served").startsWith("anonymous");
+                assertThat(o.kind())
+                        .as("only cached anonymous reads are served")
+                        .startsWith("anonymous");
             }
         });
-        assertThat(duringOutage).as("writes and signed-in reads need the database")
-                .filteredOn(o -> !o.kind().startsWith("anonymous")).isNotEmpty()
+        assertThat(duringOutage)
+                .as("writes and signed-in reads need the database")
+                .filteredOn(o -> !o.kind().startsWith("anonymous"))
+                .isNotEmpty()
                 .allSatisfy(o -> assertThat(o.response().status()).isEqualTo(503));
-        assertThat(duringOutage).as("cached anonymous reads past their TTL are served, marked stale")
+        assertThat(duringOutage)
+                .as("cached anonymous reads past their TTL are served, marked stale")
                 .anySatisfy(o -> {
                     assertThat(o.kind()).isEqualTo("anonymous detail");
                     assertThat(o.response().status()).isEqualTo(200);
-                    assertThat(o.response().header("Cache-Status")).hasValueSatisfying(v ->
-                            assertThat(v).contains("stale-if-error"));
+                    assertThat(o.response().header("Cache-Status"))
+                            .hasValueSatisfying(v -> assertThat(v).contains("stale-if-error"));
                     assertThat(o.response().header("Age")).isPresent();
                 });
 
-        assertThat(health).allSatisfy(o -> assertThat(o.millis()).as(o.kind() + " within a second")
-                .isLessThanOrEqualTo(Duration.ofSeconds(1).plus(SLACK).toMillis()));
+        assertThat(health)
+                .allSatisfy(o -> assertThat(o.millis())
+                        .as(o.kind() + " within a second")
+                        .isLessThanOrEqualTo(Duration.ofSeconds(1).plus(SLACK).toMillis()));
         List<Outcome> lateHealth = health.subList(health.size() / 2, health.size());
         assertThat(lateHealth).filteredOn(o -> o.kind().equals("/health")).allSatisfy(o -> {
             assertThat(o.response().status()).isEqualTo(503);
             assertThat(o.response().json().get("failing").toString()).contains("database");
-            assertThat(o.response().json().get("checks").get("database").get("status").asString()).isEqualTo("DOWN");
+            assertThat(o.response()
+                            .json()
+                            .get("checks")
+                            .get("database")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("DOWN");
         });
-        assertThat(lateHealth).filteredOn(o -> o.kind().endsWith("readiness")).allSatisfy(o ->
-                assertThat(o.response().status()).isEqualTo(503));
-        assertThat(health).filteredOn(o -> o.kind().endsWith("liveness")).allSatisfy(o ->
-                assertThat(o.response().status()).as("liveness does not depend on the database").isEqualTo(200));
+        assertThat(lateHealth)
+                .filteredOn(o -> o.kind().endsWith("readiness"))
+                .allSatisfy(o -> assertThat(o.response().status()).isEqualTo(503));
+        assertThat(health)
+                .filteredOn(o -> o.kind().endsWith("liveness"))
+                .allSatisfy(o -> assertThat(o.response().status())
+                        .as("liveness does not depend on the database")
+                        .isEqualTo(200));
 
-        assertThat(recoveredMillis).as("signed-in reads answer again within 2 s of the restart")
+        assertThat(recoveredMillis)
+                .as("signed-in reads answer again within 2 s of the restart")
                 .isBetween(0L, 2_000L);
-        assertThat(all).filteredOn(o -> o.phase().equals("after")).isNotEmpty()
-                .allSatisfy(o -> assertThat(o.response().status()).as(o.kind() + ": " + o.response()).isIn(200, 201));
+        assertThat(all)
+                .filteredOn(o -> o.phase().equals("after"))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.response().status())
+                        .as(o.kind() + ": " + o.response())
+                        .isIn(200, 201));
         List<Long> everything = new ArrayList<>(written);
         everything.addAll(createdUnderLoad);
         for (long id : everything) {
-            assertThat(api.get("/api/events/" + id, organizer.token()).status()).as("event " + id).isEqualTo(200);
+            assertThat(api.get("/api/events/" + id, organizer.token()).status())
+                    .as("event " + id)
+                    .isEqualTo(200);
         }
         assertThat(api.get("/health").json().get("status").asString()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -205,11 +242,14 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
                 Api.Response response = api.get("/api/events/" + id, buyer.token());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertProblem(response, 503, "unavailable");
-                assertThat(millis).as("waited for a connection up to the deadline")
-                        .isBetween(DEADLINE.toMillis() - 100, DEADLINE.plus(SLACK).toMillis());
+                assertThat(millis)
+                        .as("waited for a connection up to the deadline")
+                        .isBetween(
+                                DEADLINE.toMillis() - 100, DEADLINE.plus(SLACK).toMillis());
             }
             assertThat(breakers.circuitBreaker("database").getState())
-                    .as("a busy pool is not a database outage").isEqualTo(CircuitBreaker.State.CLOSED);
+                    .as("a busy pool is not a database outage")
+                    .isEqualTo(CircuitBreaker.State.CLOSED);
         } finally {
             for (java.sql.Connection connection : held) {
                 connection.close();

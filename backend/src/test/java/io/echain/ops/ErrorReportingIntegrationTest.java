@@ -42,9 +42,13 @@ import tools.jackson.databind.JsonNode;
  * token, signature or configured secret is in what arrives. Logs are JSON lines, and every line of a request
  * carries its request id and trace id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        ApiIntegrationTest.ACTUATOR_ON_APP_PORT, "sentry.environment=integration-test",
-        "logging.structured.format.console=ecs"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            ApiIntegrationTest.ACTUATOR_ON_APP_PORT,
+            "sentry.environment=integration-test",
+            "logging.structured.format.console=ecs"
+        })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorReportingIntegrationTest extends ApiIntegrationTest {
@@ -58,7 +62,9 @@ class ErrorReportingIntegrationTest extends ApiIntegrationTest {
 
     @DynamicPropertySource
     static void sentry(DynamicPropertyRegistry registry) {
-        registry.add("sentry.dsn", () -> "http://publickey@127.0.0.1:" + SENTRY.getAddress().getPort() + "/42");
+        registry.add(
+                "sentry.dsn",
+                () -> "http://publickey@127.0.0.1:" + SENTRY.getAddress().getPort() + "/42");
     }
 
     @AfterAll
@@ -84,8 +90,9 @@ class ErrorReportingIntegrationTest extends ApiIntegrationTest {
 
         @GetMapping("/test/unhandled")
         String unhandled() {
-            throw new IllegalStateException("Boom while holding Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIweDEyMyJ9.c2lnbmF0dXJl"
-                    + ", signature " + SIGNATURE + " and key " + key);
+            throw new IllegalStateException(
+                    "Boom while holding Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIweDEyMyJ9.c2lnbmF0dXJl" + ", signature "
+                            + SIGNATURE + " and key " + key);
         }
 
         @GetMapping("/test/unavailable")
@@ -95,19 +102,28 @@ class ErrorReportingIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void reportsUnhandledErrorsAnd5xxWithReleaseAndEnvironmentButNo4xxAndNoSecrets(CapturedOutput output) throws Exception {
+    void reportsUnhandledErrorsAnd5xxWithReleaseAndEnvironmentButNo4xxAndNoSecrets(CapturedOutput output)
+            throws Exception {
         String token = admin().token();
         // 4xx: not found, unauthorized, a rejected sign-in, a validation error.
         assertThat(api.get("/api/events/987654321").status()).isEqualTo(404);
         assertThat(api.get("/api/me", "not-a-token").status()).isEqualTo(401);
         String message = SiweMessages.valid(Wallet.random(), nonce()).text();
         assertThat(verify(message, SIGNATURE).status()).isEqualTo(401);
-        assertThat(api.call("POST", "/api/events").token(token).json(Map.of("name", "")).send().status()).isEqualTo(400);
+        assertThat(api.call("POST", "/api/events")
+                        .token(token)
+                        .json(Map.of("name", ""))
+                        .send()
+                        .status())
+                .isEqualTo(400);
         Sentry.flush(5_000);
         assertThat(EVENTS).as("no event for 4xx answers").isEmpty();
 
-        Api.Response failed = api.call("GET", "/test/unhandled").token(token).header("Cookie", "session=" + token)
-                .header("X-Request-Id", "req-unhandled-1").send();
+        Api.Response failed = api.call("GET", "/test/unhandled")
+                .token(token)
+                .header("Cookie", "session=" + token)
+                .header("X-Request-Id", "req-unhandled-1")
+                .send();
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.body()).doesNotContain("Boom");
         assertThat(failed.header("X-Request-Id")).hasValue("req-unhandled-1");
@@ -115,27 +131,40 @@ class ErrorReportingIntegrationTest extends ApiIntegrationTest {
         Sentry.flush(5_000);
         awaitEvents(2);
 
-        JsonNode unhandled = EVENTS.stream().filter(e -> e.toString().contains("IllegalStateException")).findFirst()
+        JsonNode unhandled = EVENTS.stream()
+                .filter(e -> e.toString().contains("IllegalStateException"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no event for the 500: " + EVENTS));
         assertThat(unhandled.get("level").asString()).isEqualTo("error");
         assertThat(unhandled.get("environment").asString()).isEqualTo("integration-test");
         assertThat(unhandled.get("release").asString()).startsWith("echain-backend@");
-        JsonNode unavailable = EVENTS.stream().filter(e -> e.toString().contains("ServiceUnavailable")).findFirst()
+        JsonNode unavailable = EVENTS.stream()
+                .filter(e -> e.toString().contains("ServiceUnavailable"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no event for the 503: " + EVENTS));
         assertThat(unavailable.get("level").asString()).isEqualTo("warning");
         assertThat(unavailable.get("tags").get("http.status_code").asString()).isEqualTo("503");
-        assertThat(EVENTS.stream().filter(e -> e.toString().contains("IllegalStateException")).count())
-                .as("one event per error, though it is both logged and answered").isEqualTo(1);
+        assertThat(EVENTS.stream()
+                        .filter(e -> e.toString().contains("IllegalStateException"))
+                        .count())
+                .as("one event per error, though it is both logged and answered")
+                .isEqualTo(1);
 
         String everything = EVENTS.toString();
         assertThat(everything).contains("Boom while holding").contains(SentryScrubberText.REDACTED);
-        assertThat(everything).doesNotContain(token).doesNotContain("eyJhbGciOiJIUzI1NiJ9")
-                .doesNotContain(SIGNATURE.substring(2)).doesNotContain(operatorKey.substring(2))
+        assertThat(everything)
+                .doesNotContain(token)
+                .doesNotContain("eyJhbGciOiJIUzI1NiJ9")
+                .doesNotContain(SIGNATURE.substring(2))
+                .doesNotContain(operatorKey.substring(2))
                 .doesNotContain("session=");
 
         // Production logs: one JSON object per line; the request's lines carry its request id and a trace id.
-        List<JsonNode> requestLines = output.getOut().lines().filter(l -> l.startsWith("{"))
-                .map(l -> Api.JSON.readTree(l)).filter(j -> "req-unhandled-1".equals(j.path("requestId").asString(null)))
+        List<JsonNode> requestLines = output.getOut()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(l -> Api.JSON.readTree(l))
+                .filter(j -> "req-unhandled-1".equals(j.path("requestId").asString(null)))
                 .toList();
         assertThat(requestLines).as("log lines of the failing request").isNotEmpty();
         assertThat(requestLines).allSatisfy(line -> {
@@ -166,10 +195,15 @@ class ErrorReportingIntegrationTest extends ApiIntegrationTest {
                     }
                 }
                 if (exchange.getRequestURI().getPath().endsWith("/envelope/")) {
-                    List<String> lines = new String(body, StandardCharsets.UTF_8).lines().toList();
+                    List<String> lines =
+                            new String(body, StandardCharsets.UTF_8).lines().toList();
                     for (int i = 1; i + 1 < lines.size(); i += 2) {
                         try {
-                            if ("event".equals(Api.JSON.readTree(lines.get(i)).path("type").asString(""))) {
+                            if ("event"
+                                    .equals(Api.JSON
+                                            .readTree(lines.get(i))
+                                            .path("type")
+                                            .asString(""))) {
                                 EVENTS.add(Api.JSON.readTree(lines.get(i + 1)));
                             }
                         } catch (RuntimeException notJson) {

@@ -17,13 +17,16 @@ class OperationsIntegrationTest extends ApiIntegrationTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("timestamp").asString()).isNotBlank();
         assertThat(health.get("version").asString()).isNotBlank();
-        assertThat(health.get("checks").get("database").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("checks").get("database").get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void livenessAndReadinessProbesAreUp() {
-        assertThat(api.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").json().get("status").asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness").json().get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test

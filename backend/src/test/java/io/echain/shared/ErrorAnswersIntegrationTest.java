@@ -18,17 +18,24 @@ import tools.jackson.databind.JsonNode;
 class ErrorAnswersIntegrationTest extends ApiIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/events?q=a|b", "/api/events/%2F", "/api/events?q=%", "/api/events?q=%zz",
-            "/api/events/1%00"})
+    @ValueSource(
+            strings = {
+                "/api/events?q=a|b",
+                "/api/events/%2F",
+                "/api/events?q=%",
+                "/api/events?q=%zz",
+                "/api/events/1%00"
+            })
     void requestsTomcatRefusesAreProblems(String target) {
-        Api.RawResponse response = api.raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Api.RawResponse response =
+                api.raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertRawProblem(response, 400);
     }
 
     @Test
     void aHeaderOverTheLimitIsAProblem() {
-        Api.RawResponse response = api.raw("GET /api/events HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(16 * 1024)
-                + "\r\nConnection: close\r\n\r\n");
+        Api.RawResponse response = api.raw("GET /api/events HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(16 * 1024) + "\r\nConnection: close\r\n\r\n");
         assertRawProblem(response, 400);
     }
 
@@ -54,7 +61,9 @@ class ErrorAnswersIntegrationTest extends ApiIntegrationTest {
         JsonNode paths = api.get("/v3/api-docs").json().get("paths");
         paths.propertyNames().forEach(path -> {
             JsonNode get = paths.get(path).get("get");
-            if (get != null && path.startsWith("/api/") && (get.get("security") == null || get.get("security").isEmpty())) {
+            if (get != null
+                    && path.startsWith("/api/")
+                    && (get.get("security") == null || get.get("security").isEmpty())) {
                 publicGets.add(path);
             }
         });
@@ -63,16 +72,22 @@ class ErrorAnswersIntegrationTest extends ApiIntegrationTest {
             String concrete = path.replace("{id}", Long.toString(id)).replace("{tokenId}", "1");
             int get = api.get(concrete).status();
             int head = api.call("HEAD", concrete).send().status();
-            assertThat(head).as("HEAD " + concrete + " (GET answers " + get + ")").isEqualTo(get);
+            assertThat(head)
+                    .as("HEAD " + concrete + " (GET answers " + get + ")")
+                    .isEqualTo(get);
         }
     }
 
     @Test
     void databaseDataErrorsAreBadRequestsNotConflicts() {
-        Api.Response response = api.call("PUT", "/api/me/email").token(attendee().token())
-                .json("{\"email\": \"a\\u0000b@example.com\"}").send();
+        Api.Response response = api.call("PUT", "/api/me/email")
+                .token(attendee().token())
+                .json("{\"email\": \"a\\u0000b@example.com\"}")
+                .send();
         assertProblem(response, 400, "validation");
-        assertThat(response.json().get("errors").has("email")).as(response.toString()).isTrue();
+        assertThat(response.json().get("errors").has("email"))
+                .as(response.toString())
+                .isTrue();
     }
 
     private static void assertRawProblem(Api.RawResponse response, int status) {

@@ -41,7 +41,9 @@ class RateLimitIntegrationTest extends ApiIntegrationTest {
 
     private Wallet organizerWallet() {
         Wallet wallet = Wallet.random();
-        jdbc.sql("insert into users (address, role) values (?, 'ORGANIZER')").param(wallet.lower()).update();
+        jdbc.sql("insert into users (address, role) values (?, 'ORGANIZER')")
+                .param(wallet.lower())
+                .update();
         return wallet;
     }
 
@@ -61,17 +63,31 @@ class RateLimitIntegrationTest extends ApiIntegrationTest {
     @Test
     void limitsWritesPerUserThenPerIp() {
         for (int i = 0; i < 3; i++) {
-            assertThat(api.call("POST", "/api/events").token(first.token()).json(eventBody("Limited " + i)).send().status())
+            assertThat(api.call("POST", "/api/events")
+                            .token(first.token())
+                            .json(eventBody("Limited " + i))
+                            .send()
+                            .status())
                     .isEqualTo(201);
         }
-        Api.Response perUser = api.call("POST", "/api/events").token(first.token()).json(eventBody("One too many")).send();
+        Api.Response perUser = api.call("POST", "/api/events")
+                .token(first.token())
+                .json(eventBody("One too many"))
+                .send();
         assertProblem(perUser, 429, "rate-limited");
         assertThat(perUser.json().get("detail").asString()).contains("account");
         assertThat(Long.parseLong(perUser.header("Retry-After").orElseThrow())).isBetween(1L, 20L);
 
-        assertThat(api.call("POST", "/api/events").token(second.token()).json(eventBody("Other user")).send().status())
+        assertThat(api.call("POST", "/api/events")
+                        .token(second.token())
+                        .json(eventBody("Other user"))
+                        .send()
+                        .status())
                 .isEqualTo(201);
-        Api.Response perIp = api.call("POST", "/api/events").token(second.token()).json(eventBody("Same IP")).send();
+        Api.Response perIp = api.call("POST", "/api/events")
+                .token(second.token())
+                .json(eventBody("Same IP"))
+                .send();
         assertProblem(perIp, 429, "rate-limited");
         assertThat(perIp.json().get("detail").asString()).contains("IP");
 

@@ -37,7 +37,9 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Anvil's development keys 0..9 ({@link DevKeys}, derived from its mnemonic), 0x-prefixed hex. */
     public static final List<String> KEYS = java.util.stream.IntStream.range(0, DevKeys.COUNT)
-            .mapToObj(DevKeys::privateKey).toList();
+            .mapToObj(DevKeys::privateKey)
+            .toList();
+
     public static final int OPERATOR = DevKeys.OPERATOR;
     public static final int OWNER = DevKeys.OWNER;
 
@@ -112,7 +114,9 @@ public final class AnvilRpc implements AutoCloseable {
     /** Timestamp of the latest block. */
     public Instant latestBlockTime() {
         return Instant.ofEpochSecond(call(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
-                .getBlock().getTimestamp().longValueExact());
+                .getBlock()
+                .getTimestamp()
+                .longValueExact());
     }
 
     /** Off: transactions wait in the mempool until {@link #mine(int)}. Tests that turn it off turn it on again. */
@@ -135,25 +139,37 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** The calldata of {@code purchaseTickets(eventId, quantity)}, encoded by the generated wrapper. */
     public String purchaseData(long eventId, int quantity) {
-        return paymentProcessor().purchaseTickets(BigInteger.valueOf(eventId), BigInteger.valueOf(quantity),
-                BigInteger.ZERO).encodeFunctionCall();
+        return paymentProcessor()
+                .purchaseTickets(BigInteger.valueOf(eventId), BigInteger.valueOf(quantity), BigInteger.ZERO)
+                .encodeFunctionCall();
     }
 
     /** Sends {@code payRoyalty(eventId)} with {@code value} (what a marketplace's royalty payment does). */
     public String payRoyalty(Credentials payer, long eventId, BigInteger value) {
-        return send(payer, properties.paymentProcessor(), value,
-                paymentProcessor().payRoyalty(BigInteger.valueOf(eventId), value).encodeFunctionCall());
+        return send(
+                payer,
+                properties.paymentProcessor(),
+                value,
+                paymentProcessor()
+                        .payRoyalty(BigInteger.valueOf(eventId), value)
+                        .encodeFunctionCall());
     }
 
     /** Sends {@code withdrawRoyalty(eventId)} from the organizer. */
     public String withdrawRoyalty(Credentials organizer, long eventId) {
-        return send(organizer, properties.paymentProcessor(), BigInteger.ZERO,
+        return send(
+                organizer,
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
                 paymentProcessor().withdrawRoyalty(BigInteger.valueOf(eventId)).encodeFunctionCall());
     }
 
     /** Sends {@code withdrawPlatformFees()} from the treasury (the owner key). */
     public String withdrawPlatformFees() {
-        return send(key(OWNER), properties.paymentProcessor(), BigInteger.ZERO,
+        return send(
+                key(OWNER),
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
                 paymentProcessor().withdrawPlatformFees().encodeFunctionCall());
     }
 
@@ -178,28 +194,54 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Sends {@code claimRefunds(tokenIds)} (the holder's tickets of a cancelled event); returns the tx hash. */
     public String claimRefunds(Credentials holder, List<BigInteger> tokenIds) {
-        return send(holder, properties.paymentProcessor(), BigInteger.ZERO,
+        return send(
+                holder,
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
                 paymentProcessor(holder).claimRefunds(tokenIds).encodeFunctionCall());
     }
 
     /** Sends {@code withdrawRevenue(eventId)} from the organizer; returns the tx hash. */
     public String withdrawRevenue(Credentials organizer, long eventId) {
-        return send(organizer, properties.paymentProcessor(), BigInteger.ZERO,
-                paymentProcessor(organizer).withdrawRevenue(BigInteger.valueOf(eventId)).encodeFunctionCall());
+        return send(
+                organizer,
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
+                paymentProcessor(organizer)
+                        .withdrawRevenue(BigInteger.valueOf(eventId))
+                        .encodeFunctionCall());
     }
 
     /** Sends {@code transferFrom(from, to, tokenId)} of a ticket; returns the tx hash. */
     public String transfer(Credentials from, String to, BigInteger tokenId) {
-        return send(from, properties.ticketNft(), BigInteger.ZERO,
-                ticketNft(from).transferFrom(from.getAddress(), to, tokenId, BigInteger.ZERO).encodeFunctionCall());
+        return send(
+                from,
+                properties.ticketNft(),
+                BigInteger.ZERO,
+                ticketNft(from)
+                        .transferFrom(from.getAddress(), to, tokenId, BigInteger.ZERO)
+                        .encodeFunctionCall());
     }
 
     /** Registers an event on chain directly with the owner key (bypassing the backend); waits for the receipt. */
-    public TransactionReceipt registerEvent(long eventId, String organizer, BigInteger price, int capacity,
-            Instant saleStart, Instant saleEnd, Instant eventEnd) {
-        String data = ticketNft(key(OWNER)).registerEvent(BigInteger.valueOf(eventId), organizer, price,
-                BigInteger.valueOf(capacity), BigInteger.valueOf(saleStart.getEpochSecond()),
-                BigInteger.valueOf(saleEnd.getEpochSecond()), BigInteger.valueOf(eventEnd.getEpochSecond()), false)
+    public TransactionReceipt registerEvent(
+            long eventId,
+            String organizer,
+            BigInteger price,
+            int capacity,
+            Instant saleStart,
+            Instant saleEnd,
+            Instant eventEnd) {
+        String data = ticketNft(key(OWNER))
+                .registerEvent(
+                        BigInteger.valueOf(eventId),
+                        organizer,
+                        price,
+                        BigInteger.valueOf(capacity),
+                        BigInteger.valueOf(saleStart.getEpochSecond()),
+                        BigInteger.valueOf(saleEnd.getEpochSecond()),
+                        BigInteger.valueOf(eventEnd.getEpochSecond()),
+                        false)
                 .encodeFunctionCall();
         return awaitReceipt(send(key(OWNER), properties.ticketNft(), BigInteger.ZERO, data), Duration.ofSeconds(10))
                 .orElseThrow(() -> new IllegalStateException("registerEvent not mined (automine off?)"));
@@ -211,15 +253,14 @@ public final class AnvilRpc implements AutoCloseable {
     }
 
     /** A signed transaction that was not sent: its hash is known before any node has seen it. */
-    public record Signed(String hash, String raw) {
-    }
+    public record Signed(String hash, String raw) {}
 
     /** Signs an EIP-1559 transaction with the sender's next nonce, without sending it. */
     public Signed sign(Credentials from, String to, BigInteger value, String data) {
         BigInteger nonce = call(web3j.ethGetTransactionCount(from.getAddress(), DefaultBlockParameterName.PENDING))
                 .getTransactionCount();
-        RawTransaction tx = RawTransaction.createTransaction(properties.chainId(), nonce, GAS_LIMIT, to, value, data,
-                MAX_PRIORITY_FEE, MAX_FEE);
+        RawTransaction tx = RawTransaction.createTransaction(
+                properties.chainId(), nonce, GAS_LIMIT, to, value, data, MAX_PRIORITY_FEE, MAX_FEE);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, properties.chainId(), from));
         return new Signed(org.web3j.crypto.Hash.sha3(signed), signed);
     }
@@ -254,22 +295,29 @@ public final class AnvilRpc implements AutoCloseable {
 
     /** Read-only EventTicketNFT wrapper (or, with a key, one that signs; it waits for receipts). */
     public EventTicketNFT ticketNft(Credentials credentials) {
-        return EventTicketNFT.load(properties.ticketNft(), web3j, credentials, new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+        return EventTicketNFT.load(
+                properties.ticketNft(), web3j, credentials, new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 
     public EventTicketNFT ticketNft() {
-        return EventTicketNFT.load(properties.ticketNft(), web3j, new ReadonlyTransactionManager(web3j, null),
+        return EventTicketNFT.load(
+                properties.ticketNft(),
+                web3j,
+                new ReadonlyTransactionManager(web3j, null),
                 new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 
     public PaymentProcessor paymentProcessor() {
-        return PaymentProcessor.load(properties.paymentProcessor(), web3j, new ReadonlyTransactionManager(web3j, null),
+        return PaymentProcessor.load(
+                properties.paymentProcessor(),
+                web3j,
+                new ReadonlyTransactionManager(web3j, null),
                 new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 
     public PaymentProcessor paymentProcessor(Credentials credentials) {
-        return PaymentProcessor.load(properties.paymentProcessor(), web3j, credentials,
-                new StaticGasProvider(MAX_FEE, GAS_LIMIT));
+        return PaymentProcessor.load(
+                properties.paymentProcessor(), web3j, credentials, new StaticGasProvider(MAX_FEE, GAS_LIMIT));
     }
 
     /** {@code getEvent(eventId)} of EventTicketNFT. */
@@ -284,7 +332,10 @@ public final class AnvilRpc implements AutoCloseable {
     /** Whether {@code eventId} is registered on chain. */
     public boolean isRegistered(long eventId) {
         try {
-            return !ticketNft().organizerOf(BigInteger.valueOf(eventId)).send().component1()
+            return !ticketNft()
+                    .organizerOf(BigInteger.valueOf(eventId))
+                    .send()
+                    .component1()
                     .equals("0x0000000000000000000000000000000000000000");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -297,8 +348,7 @@ public final class AnvilRpc implements AutoCloseable {
     }
 
     /** Unit price and per-purchase limit. */
-    public record Terms(BigInteger price, BigInteger maxPerPurchase) {
-    }
+    public record Terms(BigInteger price, BigInteger maxPerPurchase) {}
 
     public Terms eventTerms(long eventId) {
         try {
@@ -310,7 +360,8 @@ public final class AnvilRpc implements AutoCloseable {
     }
 
     public BigInteger balance(String address) {
-        return call(web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)).getBalance();
+        return call(web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST))
+                .getBalance();
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
@@ -320,15 +371,17 @@ public final class AnvilRpc implements AutoCloseable {
         return call(new Request<>(method, params, http, RawResponse.class));
     }
 
-    public static final class RawResponse extends Response<Object> {
-    }
+    public static final class RawResponse extends Response<Object> {}
 
     private static <T extends Response<?>> T call(Request<?, T> request) {
         try {
             T response = request.send();
             if (response.hasError()) {
-                throw new IllegalStateException(request.getMethod() + " failed: " + response.getError().getMessage()
-                        + (response.getError().getData() == null ? "" : " " + response.getError().getData()));
+                throw new IllegalStateException(
+                        request.getMethod() + " failed: " + response.getError().getMessage()
+                                + (response.getError().getData() == null
+                                        ? ""
+                                        : " " + response.getError().getData()));
             }
             return response;
         } catch (IOException e) {

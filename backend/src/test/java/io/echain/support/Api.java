@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final int port;
@@ -33,7 +34,8 @@ public final class Api {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
             int split = text.indexOf("\r\n\r\n");
             String head = split < 0 ? text : text.substring(0, split);
             String[] lines = head.split("\r\n");
@@ -41,12 +43,13 @@ public final class Api {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                    headers.put(
+                            lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
                             lines[i].substring(colon + 1).trim());
                 }
             }
-            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers,
-                    split < 0 ? "" : text.substring(split + 4));
+            return new RawResponse(
+                    Integer.parseInt(lines[0].split(" ")[1]), headers, split < 0 ? "" : text.substring(split + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +79,8 @@ public final class Api {
                 }
                 text = out.toString();
             }
-            return JSON.readTree(new String(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+            return JSON.readTree(new String(
+                    text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                     java.nio.charset.StandardCharsets.UTF_8));
         }
 
@@ -144,7 +148,8 @@ public final class Api {
 
         public Response send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30)).method(method, body);
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body);
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * Base of the HTTP integration tests: the whole application on a random port over the embedded
  * PostgreSQL that the test profile starts once per JVM. Helpers sign in real wallets with SIWE.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiIntegrationTest.ACTUATOR_ON_APP_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = ApiIntegrationTest.ACTUATOR_ON_APP_PORT)
 @ActiveProfiles("test")
 public abstract class ApiIntegrationTest {
 
@@ -52,7 +54,9 @@ public abstract class ApiIntegrationTest {
     }
 
     protected Api.Response verify(String message, String signature) {
-        return api.call("POST", "/api/auth/verify").json(Map.of("message", message, "signature", signature)).send();
+        return api.call("POST", "/api/auth/verify")
+                .json(Map.of("message", message, "signature", signature))
+                .send();
     }
 
     protected Session signIn(Wallet wallet) {
@@ -67,13 +71,17 @@ public abstract class ApiIntegrationTest {
     }
 
     protected Session admin() {
-        return new Session(Wallet.ADMIN, TOKENS.computeIfAbsent("admin", k -> signIn(Wallet.ADMIN).token()));
+        return new Session(
+                Wallet.ADMIN,
+                TOKENS.computeIfAbsent("admin", k -> signIn(Wallet.ADMIN).token()));
     }
 
     /** A fresh wallet that an admin made organizer, signed in again to carry the role. */
     protected Session organizer() {
         Wallet wallet = Wallet.random();
-        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address()).token(admin().token()).send();
+        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address())
+                .token(admin().token())
+                .send();
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         return signIn(wallet);
     }
@@ -92,7 +100,10 @@ public abstract class ApiIntegrationTest {
     }
 
     protected JsonNode createEvent(Session organizer, Map<String, Object> body) {
-        Api.Response response = api.call("POST", "/api/events").token(organizer.token()).json(body).send();
+        Api.Response response = api.call("POST", "/api/events")
+                .token(organizer.token())
+                .json(body)
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
@@ -105,7 +116,9 @@ public abstract class ApiIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
         JsonNode json = response.json();
-        assertThat(json.get("type").asString()).as(response.toString()).isEqualTo("https://echain.io/problems/" + typeSlug);
+        assertThat(json.get("type").asString())
+                .as(response.toString())
+                .isEqualTo("https://echain.io/problems/" + typeSlug);
         assertThat(json.get("status").asInt()).isEqualTo(status);
         assertThat(json.hasNonNull("detail")).as(response.toString()).isTrue();
     }

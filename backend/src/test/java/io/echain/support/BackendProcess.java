@@ -23,7 +23,8 @@ import java.util.OptionalDouble;
  */
 public final class BackendProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -47,8 +48,8 @@ public final class BackendProcess implements AutoCloseable {
         return start(name, TEST_JVM, environment, arguments);
     }
 
-    public static BackendProcess start(String name, List<String> jvmOptions, Map<String, String> environment,
-            String... arguments) {
+    public static BackendProcess start(
+            String name, List<String> jvmOptions, Map<String, String> environment, String... arguments) {
         try {
             int port = freePort();
             int managementPort = freePort();
@@ -60,7 +61,8 @@ public final class BackendProcess implements AutoCloseable {
             command.addAll(List.of("-cp", classPath, "io.echain.EchainApplication"));
             command.addAll(List.of(arguments));
             Path log = Files.createTempFile("echain-" + name, ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.putAll(environment);
             env.put("PORT", Integer.toString(port));
@@ -106,9 +108,12 @@ public final class BackendProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return this;
                 }
@@ -126,9 +131,11 @@ public final class BackendProcess implements AutoCloseable {
     /** Series name with labels (as Prometheus prints them) to value, scraped from the management port now. */
     public Map<String, Double> scrape() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Map<String, Double> series = new HashMap<>();
             for (String line : response.body().split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -154,8 +161,10 @@ public final class BackendProcess implements AutoCloseable {
     public OptionalDouble metric(String name, String... labels) {
         return scrape().entrySet().stream()
                 .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
-                .filter(e -> java.util.Arrays.stream(labels).allMatch(label -> e.getKey().contains(label)))
-                .mapToDouble(Map.Entry::getValue).findFirst();
+                .filter(e -> java.util.Arrays.stream(labels)
+                        .allMatch(label -> e.getKey().contains(label)))
+                .mapToDouble(Map.Entry::getValue)
+                .findFirst();
     }
 
     public boolean leads(String role) {

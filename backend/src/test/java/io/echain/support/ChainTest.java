@@ -74,7 +74,9 @@ public abstract class ChainTest extends ApiIntegrationTest {
     /** Anvil account {@code index} as a signed-in organizer (it has ETH to withdraw with). */
     protected Session organizerOf(int index) {
         Wallet wallet = Wallet.of(AnvilRpc.KEYS.get(index).substring(2));
-        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address()).token(admin().token()).send();
+        Api.Response granted = api.call("PUT", "/api/admin/organizers/" + wallet.address())
+                .token(admin().token())
+                .send();
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         return signIn(wallet);
     }
@@ -95,15 +97,21 @@ public abstract class ChainTest extends ApiIntegrationTest {
 
     /** Cancels through the API; the outbox cancels on chain. */
     protected void cancel(Session organizer, long eventId) {
-        Api.Response response = api.call("DELETE", "/api/events/" + eventId).token(organizer.token()).send();
+        Api.Response response = api.call("DELETE", "/api/events/" + eventId)
+                .token(organizer.token())
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         await("event " + eventId + " cancelled on chain", () -> chain.isCancelled(eventId));
     }
 
     /** Waits until the outbox has nothing in flight (earlier tests' events may still be on their way). */
     protected void awaitOutboxIdle() {
-        await("outbox idle", () -> jdbc.sql("select count(*) from chain_commands where status in ('PENDING', 'SENT')")
-                .query(Long.class).single() == 0);
+        await(
+                "outbox idle",
+                () -> jdbc.sql("select count(*) from chain_commands where status in ('PENDING', 'SENT')")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     protected static void await(String what, java.util.function.BooleanSupplier condition) {
@@ -119,9 +127,15 @@ public abstract class ChainTest extends ApiIntegrationTest {
     protected String buy(Credentials buyer, long eventId, int quantity) {
         String hash = chain.purchase(buyer, eventId, quantity, PRICE.multiply(BigInteger.valueOf(quantity)));
         var receipt = chain.mined(hash);
-        assertThat(receipt.isStatusOK()).as("purchase of %d tickets of event %d mined in block %s at chain time %d: %s",
-                quantity, eventId, receipt.getBlockNumber(), chain.latestBlockTime().getEpochSecond(),
-                receipt.getRevertReason()).isTrue();
+        assertThat(receipt.isStatusOK())
+                .as(
+                        "purchase of %d tickets of event %d mined in block %s at chain time %d: %s",
+                        quantity,
+                        eventId,
+                        receipt.getBlockNumber(),
+                        chain.latestBlockTime().getEpochSecond(),
+                        receipt.getRevertReason())
+                .isTrue();
         return hash;
     }
 
@@ -132,7 +146,10 @@ public abstract class ChainTest extends ApiIntegrationTest {
     }
 
     protected Api.Response track(Session session, String txHash) {
-        return api.call("POST", "/api/payments").token(session.token()).json(Map.of("txHash", txHash)).send();
+        return api.call("POST", "/api/payments")
+                .token(session.token())
+                .json(Map.of("txHash", txHash))
+                .send();
     }
 
     protected static Instant soon() {

@@ -49,9 +49,14 @@ public final class DisposablePostgres {
             return;
         }
         try {
-            server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
-                    .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("max_connections", "100").start();
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("max_connections", "100")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL on port " + port, e);
         }
@@ -74,7 +79,8 @@ public final class DisposablePostgres {
     private void remove() {
         down();
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary directory
         }

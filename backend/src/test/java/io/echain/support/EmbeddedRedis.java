@@ -11,8 +11,7 @@ public final class EmbeddedRedis {
     private static RedisServer server;
     private static int port;
 
-    private EmbeddedRedis() {
-    }
+    private EmbeddedRedis() {}
 
     public static synchronized String url() {
         if (server == null) {
@@ -22,8 +21,12 @@ public final class EmbeddedRedis {
                 throw new UncheckedIOException(e);
             }
             try {
-                server = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1").setting("save \"\"")
-                        .setting("appendonly no").build();
+                server = RedisServer.newRedisServer()
+                        .port(port)
+                        .setting("bind 127.0.0.1")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .build();
                 server.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

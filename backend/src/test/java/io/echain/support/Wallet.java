@@ -15,7 +15,8 @@ import org.web3j.utils.Numeric;
 public record Wallet(ECKeyPair keys, String address) {
 
     /** Anvil's first development account, configured as admin in the test profile. */
-    public static final Wallet ADMIN = of(io.echain.dev.DevKeys.privateKey(io.echain.dev.DevKeys.OPERATOR).substring(2));
+    public static final Wallet ADMIN =
+            of(io.echain.dev.DevKeys.privateKey(io.echain.dev.DevKeys.OPERATOR).substring(2));
 
     public static Wallet of(String privateKeyHex) {
         ECKeyPair keys = ECKeyPair.create(new BigInteger(privateKeyHex, 16));

@@ -25,14 +25,19 @@ class MyTicketsIntegrationTest extends ChainTest {
         Session third = sessionOf(4);
         buy(AnvilRpc.key(2), eventId, 1);
         index();
-        BigInteger tokenId = new BigInteger(ticket(first, eventId).get("tokenId").asString());
+        BigInteger tokenId =
+                new BigInteger(ticket(first, eventId).get("tokenId").asString());
         assertThat(ticket(first, eventId).get("status").asString()).isEqualTo("ACTIVE");
 
         chain.mined(chain.transfer(AnvilRpc.key(2), second.wallet().address(), tokenId));
         index();
-        assertThat(ticket(first, eventId).get("status").asString()).as("the seller held it").isEqualTo("TRANSFERRED");
+        assertThat(ticket(first, eventId).get("status").asString())
+                .as("the seller held it")
+                .isEqualTo("TRANSFERRED");
         assertThat(ticket(first, eventId).get("owner").asString()).isEqualTo(second.address());
-        assertThat(ticket(second, eventId).get("status").asString()).as("the new owner holds it").isEqualTo("ACTIVE");
+        assertThat(ticket(second, eventId).get("status").asString())
+                .as("the new owner holds it")
+                .isEqualTo("ACTIVE");
 
         chain.mined(chain.transfer(AnvilRpc.key(3), third.wallet().address(), tokenId));
         index();
@@ -55,7 +60,8 @@ class MyTicketsIntegrationTest extends ChainTest {
         Session holder = sessionOf(6);
         buy(AnvilRpc.key(5), eventId, 1);
         index();
-        BigInteger tokenId = new BigInteger(ticket(seller, eventId).get("tokenId").asString());
+        BigInteger tokenId =
+                new BigInteger(ticket(seller, eventId).get("tokenId").asString());
         chain.mined(chain.transfer(AnvilRpc.key(5), holder.wallet().address(), tokenId));
 
         cancel(organizer, eventId);
@@ -69,12 +75,17 @@ class MyTicketsIntegrationTest extends ChainTest {
     private List<JsonNode> tickets(Session session, long eventId) {
         Api.Response response = api.get("/api/me/tickets", session.token());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().valueStream().filter(t -> t.get("eventId").asLong() == eventId).toList();
+        return response.json()
+                .valueStream()
+                .filter(t -> t.get("eventId").asLong() == eventId)
+                .toList();
     }
 
     private JsonNode ticket(Session session, long eventId) {
         List<JsonNode> tickets = tickets(session, eventId);
-        assertThat(tickets).as("tickets of event %d for %s", eventId, session.address()).hasSize(1);
+        assertThat(tickets)
+                .as("tickets of event %d for %s", eventId, session.address())
+                .hasSize(1);
         return tickets.getFirst();
     }
 }

@@ -19,7 +19,8 @@ class TicketMetadataIntegrationTest extends ChainTest {
     @Test
     void tokenUriOnChainNamesThePublicMetadataOfTheTicket() throws Exception {
         long eventId = eventOnSale(organizer(), 10);
-        BigInteger tokenId = new BigInteger(boughtTicket(eventId, 4).get("tokenId").asString());
+        BigInteger tokenId =
+                new BigInteger(boughtTicket(eventId, 4).get("tokenId").asString());
 
         String tokenUri = chain.ticketNft().tokenURI(tokenId).send();
         assertThat(tokenUri).isEqualTo(PUBLIC_URL + "/api/tickets/" + tokenId);
@@ -32,8 +33,11 @@ class TicketMetadataIntegrationTest extends ChainTest {
         assertThat(metadata.get("name").asString()).isEqualTo("Chain event — Ticket #1");
         assertThat(metadata.get("image").asString()).isEqualTo(tokenUri + "/image.svg");
         assertThat(metadata.get("external_url").asString()).isEqualTo(PUBLIC_URL + "/api/events/" + eventId);
-        assertThat(api.get(URI.create(metadata.get("image").asString()).getPath()).status()).isEqualTo(200);
-        assertThat(api.get(URI.create(tokenUri).getPath(), sessionOf(4).token()).status()).as("signed in too")
+        assertThat(api.get(URI.create(metadata.get("image").asString()).getPath())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(URI.create(tokenUri).getPath(), sessionOf(4).token()).status())
+                .as("signed in too")
                 .isEqualTo(200);
         assertThat(boughtTicket(eventId, 4).get("metadataUrl").asString()).isEqualTo(tokenUri);
     }
@@ -60,22 +64,34 @@ class TicketMetadataIntegrationTest extends ChainTest {
         long eventId = eventOnSale(organizer, body);
         buy(AnvilRpc.key(3), eventId, 2);
         index();
-        String tokenId = api.get("/api/me/tickets", sessionOf(3).token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).reduce((a, b) -> b).orElseThrow().get("tokenId").asString();
+        String tokenId = api.get("/api/me/tickets", sessionOf(3).token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("eventId").asLong() == eventId)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .get("tokenId")
+                .asString();
 
         Api.Response metadata = api.get("/api/tickets/" + tokenId);
         assertThat(metadata.status()).as(metadata.toString()).isEqualTo(200);
         JsonNode json = metadata.json();
         assertThat(json.get("name").asString()).isEqualTo("Rock & <Roll> \"Night\" — Ticket #2");
         assertThat(json.get("image").asString()).endsWith("/api/tickets/" + tokenId + "/image.svg");
-        assertThat(json.get("attributes").toString()).contains("\"trait_type\":\"Venue\"", "Kulturbrauerei, Berlin",
-                "\"trait_type\":\"Ticket number\",\"value\":2", "\"trait_type\":\"Status\",\"value\":\"ACTIVE\"",
-                "\"trait_type\":\"Date\"");
+        assertThat(json.get("attributes").toString())
+                .contains(
+                        "\"trait_type\":\"Venue\"",
+                        "Kulturbrauerei, Berlin",
+                        "\"trait_type\":\"Ticket number\",\"value\":2",
+                        "\"trait_type\":\"Status\",\"value\":\"ACTIVE\"",
+                        "\"trait_type\":\"Date\"");
 
         Api.Response svg = api.get("/api/tickets/" + tokenId + "/image.svg");
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.contentType()).startsWith("image/svg+xml");
-        assertThat(svg.body()).startsWith("<svg").contains("Rock &amp; &lt;Roll&gt; &quot;Night&quot;")
+        assertThat(svg.body())
+                .startsWith("<svg")
+                .contains("Rock &amp; &lt;Roll&gt; &quot;Night&quot;")
                 .doesNotContain("<Roll>");
         assertProblem(api.get("/api/tickets/999999999"), 404, "not-found");
         assertProblem(api.get("/api/tickets/not-a-number"), 400, "validation");
@@ -85,7 +101,11 @@ class TicketMetadataIntegrationTest extends ChainTest {
     private JsonNode boughtTicket(long eventId, int key) {
         buy(AnvilRpc.key(key), eventId, 1);
         index();
-        return api.get("/api/me/tickets", sessionOf(key).token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).findFirst().orElseThrow();
+        return api.get("/api/me/tickets", sessionOf(key).token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("eventId").asLong() == eventId)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -11,8 +11,10 @@ class WebAppIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void servesIndexAtTheRootAndForClientRoutesWithoutCaching() {
-        for (String path : new String[] {"/", "/events/42", "/tickets", "/organizer", "/organizer/events/7", "/admin"}) {
-            Api.Response response = api.call("GET", path).header("Accept", "text/html").send();
+        for (String path :
+                new String[] {"/", "/events/42", "/tickets", "/organizer", "/organizer/events/7", "/admin"}) {
+            Api.Response response =
+                    api.call("GET", path).header("Accept", "text/html").send();
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.contentType()).as(path).startsWith("text/html");
             assertThat(response.body()).as(path).contains("<div id=\"root\"></div>");
@@ -25,24 +27,35 @@ class WebAppIntegrationTest extends ApiIntegrationTest {
         Api.Response response = api.call("GET", "/assets/index-Test1234.js").send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("echain test bundle");
-        assertThat(response.header("Cache-Control").orElseThrow()).contains("max-age=31536000").contains("public")
+        assertThat(response.header("Cache-Control").orElseThrow())
+                .contains("max-age=31536000")
+                .contains("public")
                 .contains("immutable");
     }
 
     @Test
     void gzipsScriptsForBrowsersThatAcceptIt() {
-        Api.Response response = api.call("GET", "/assets/index-Test1234.js").header("Accept-Encoding", "gzip").send();
+        Api.Response response = api.call("GET", "/assets/index-Test1234.js")
+                .header("Accept-Encoding", "gzip")
+                .send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Encoding")).hasValue("gzip");
     }
 
     @Test
     void answersAnUnknownPageWithTheAppAnd404ForBrowsersAndAProblemOtherwise() {
-        Api.Response page = api.call("GET", "/no-such-page/x").header("Accept", "text/html,application/xhtml+xml").send();
+        Api.Response page = api.call("GET", "/no-such-page/x")
+                .header("Accept", "text/html,application/xhtml+xml")
+                .send();
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("<div id=\"root\"></div>");
 
-        assertProblem(api.call("GET", "/no-such-page").header("Accept", "application/json").send(), 404, "not-found");
+        assertProblem(
+                api.call("GET", "/no-such-page")
+                        .header("Accept", "application/json")
+                        .send(),
+                404,
+                "not-found");
         assertProblem(api.call("GET", "/assets/missing-123.js").send(), 404, "not-found");
     }
 
@@ -51,9 +64,14 @@ class WebAppIntegrationTest extends ApiIntegrationTest {
         assertThat(api.call("GET", "/api/events").send().contentType()).startsWith("application/json");
         assertThat(api.call("GET", "/v3/api-docs").send().status()).isEqualTo(200);
         assertThat(api.call("GET", "/health").send().contentType()).startsWith("application/json");
-        assertThat(api.call("GET", "/swagger-ui/index.html").header("Accept", "text/html").send().body())
+        assertThat(api.call("GET", "/swagger-ui/index.html")
+                        .header("Accept", "text/html")
+                        .send()
+                        .body())
                 .doesNotContain("<div id=\"root\"></div>");
-        Api.Response unknownApi = api.call("GET", "/api/no-such-thing").header("Accept", "text/html").send();
+        Api.Response unknownApi = api.call("GET", "/api/no-such-thing")
+                .header("Accept", "text/html")
+                .send();
         assertThat(unknownApi.body()).doesNotContain("<div id=\"root\"></div>");
     }
 }

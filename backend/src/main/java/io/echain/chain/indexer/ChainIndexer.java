@@ -1,10 +1,10 @@
 package io.echain.chain.indexer;
 
+import io.echain.chain.Confirmations;
+import io.echain.chain.internal.ContractEventDecoder;
 import io.echain.chain.internal.Leadership;
 import io.echain.shared.BackgroundWork;
 import io.echain.shared.DatabaseOutage;
-import io.echain.chain.Confirmations;
-import io.echain.chain.internal.ContractEventDecoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -42,7 +42,11 @@ public class ChainIndexer implements SmartLifecycle {
     private static final int PARALLEL_DECODE = 1_000;
 
     /** The outcome of one step. */
-    enum Step { CAUGHT_UP, MORE, LOCKED_ELSEWHERE }
+    enum Step {
+        CAUGHT_UP,
+        MORE,
+        LOCKED_ELSEWHERE
+    }
 
     private final IndexerStore store;
     private final ChainReader reader;
@@ -67,9 +71,17 @@ public class ChainIndexer implements SmartLifecycle {
     private volatile ScheduledFuture<?> task;
     private volatile String pausedBecause;
 
-    ChainIndexer(IndexerStore store, ChainReader reader, List<ChainProjection> projections, ContractEventDecoder decoder,
-            Confirmations confirmations, ChainClock clock, TransactionTemplate transactions, IndexerTarget target,
-            IndexerProperties properties, MeterRegistry meters) {
+    ChainIndexer(
+            IndexerStore store,
+            ChainReader reader,
+            List<ChainProjection> projections,
+            ContractEventDecoder decoder,
+            Confirmations confirmations,
+            ChainClock clock,
+            TransactionTemplate transactions,
+            IndexerTarget target,
+            IndexerProperties properties,
+            MeterRegistry meters) {
         this.store = store;
         this.reader = reader;
         this.projections = List.copyOf(projections);
@@ -80,15 +92,21 @@ public class ChainIndexer implements SmartLifecycle {
         this.target = target;
         this.properties = properties;
         this.leadership = new Leadership(store.dataSource(), Leadership.INDEXER, "indexer", meters);
-        this.rpcErrors = Counter.builder("echain.indexer.rpc.errors").description("Failed JSON-RPC calls of the indexer")
+        this.rpcErrors = Counter.builder("echain.indexer.rpc.errors")
+                .description("Failed JSON-RPC calls of the indexer")
                 .register(meters);
-        this.reorgs = Counter.builder("echain.indexer.reorgs").description("Chain reorganizations rolled back")
+        this.reorgs = Counter.builder("echain.indexer.reorgs")
+                .description("Chain reorganizations rolled back")
                 .register(meters);
-        this.reorgDepth = DistributionSummary.builder("echain.indexer.reorg.depth").baseUnit("blocks")
-                .description("Blocks rolled back per chain reorganization").register(meters);
-        this.logsApplied = Counter.builder("echain.indexer.logs.applied").description("Contract logs applied")
+        this.reorgDepth = DistributionSummary.builder("echain.indexer.reorg.depth")
+                .baseUnit("blocks")
+                .description("Blocks rolled back per chain reorganization")
                 .register(meters);
-        Gauge.builder("echain.indexer.block", applied, AtomicLong::get).description("Last applied block")
+        this.logsApplied = Counter.builder("echain.indexer.logs.applied")
+                .description("Contract logs applied")
+                .register(meters);
+        Gauge.builder("echain.indexer.block", applied, AtomicLong::get)
+                .description("Last applied block")
                 .register(meters);
     }
 
@@ -104,7 +122,10 @@ public class ChainIndexer implements SmartLifecycle {
                 step = transactions.execute(status -> step());
                 clock.advance(committedBlockTime);
                 if (appliedRange != null && log.isDebugEnabled()) {
-                    log.debug("Applied {} in {} ms (head {})", appliedRange, (System.nanoTime() - started) / 1_000_000,
+                    log.debug(
+                            "Applied {} in {} ms (head {})",
+                            appliedRange,
+                            (System.nanoTime() - started) / 1_000_000,
                             head.get());
                 }
             } while (step == Step.MORE && !Thread.currentThread().isInterrupted());
@@ -170,8 +191,11 @@ public class ChainIndexer implements SmartLifecycle {
             if (last == null) {
                 return Step.CAUGHT_UP; // a reorg is happening under us; retry on the next poll
             }
-            List<ChainLog> applying = last.number() == to ? logs
-                    : logs.stream().filter(l -> l.blockNumber() <= last.number()).toList();
+            List<ChainLog> applying = last.number() == to
+                    ? logs
+                    : logs.stream()
+                            .filter(l -> l.blockNumber() <= last.number())
+                            .toList();
             apply(headers.stream().filter(h -> h.number() <= last.number()).toList(), applying);
             java.time.Instant blockTime = java.time.Instant.ofEpochSecond(last.timestamp());
             store.saveCursor(last.number(), last.hash(), nodeHead, blockTime);
@@ -195,7 +219,9 @@ public class ChainIndexer implements SmartLifecycle {
         Map<Long, String> hashes = new HashMap<>();
         ChainReader.Header last = null;
         for (ChainReader.Header header : headers) {
-            if (last != null && (header.number() != last.number() + 1 || !header.parentHash().equals(last.hash()))) {
+            if (last != null
+                    && (header.number() != last.number() + 1
+                            || !header.parentHash().equals(last.hash()))) {
                 break;
             }
             hashes.put(header.number(), header.hash());
@@ -205,7 +231,10 @@ public class ChainIndexer implements SmartLifecycle {
             String hash = hashes.get(log.blockNumber());
             if (hash != null && !hash.equals(log.blockHash())) {
                 long before = log.blockNumber() - 1;
-                return headers.stream().filter(h -> h.number() == before).findFirst().orElse(null);
+                return headers.stream()
+                        .filter(h -> h.number() == before)
+                        .findFirst()
+                        .orElse(null);
             }
         }
         return last;
@@ -216,13 +245,16 @@ public class ChainIndexer implements SmartLifecycle {
         logs.forEach(l -> counts.merge(l.blockNumber(), 1, Integer::sum));
         List<IndexerStore.Block> blocks = new ArrayList<>(headers.size());
         for (ChainReader.Header h : headers) {
-            blocks.add(new IndexerStore.Block(h.number(), h.hash(), h.parentHash(), counts.getOrDefault(h.number(), 0)));
+            blocks.add(
+                    new IndexerStore.Block(h.number(), h.hash(), h.parentHash(), counts.getOrDefault(h.number(), 0)));
         }
         store.insertBlocks(blocks);
         if (!logs.isEmpty()) {
             // Only logs a projection reads are kept: a rollback undoes exactly those. Mint Transfers (one per
             // ticket, half of all logs) repeat their purchase log and are neither decoded nor stored.
-            List<ChainLog> projected = logs.stream().filter(l -> !ContractEventDecoder.OTHER.equals(l.kind())).toList();
+            List<ChainLog> projected = logs.stream()
+                    .filter(l -> !ContractEventDecoder.OTHER.equals(l.kind()))
+                    .toList();
             if (!projected.isEmpty()) {
                 store.insertLogs(projected);
             }
@@ -237,14 +269,16 @@ public class ChainIndexer implements SmartLifecycle {
     /** The typed events of stored logs, in chain order; a large backfill range is decoded on all cores. */
     private List<ContractEvent> decode(List<ChainLog> logs) {
         var stream = logs.size() >= PARALLEL_DECODE ? logs.parallelStream() : logs.stream();
-        return stream.filter(log -> !ContractEventDecoder.OTHER.equals(log.kind())).map(decoder::decode)
-                .flatMap(java.util.Optional::stream).toList();
+        return stream.filter(log -> !ContractEventDecoder.OTHER.equals(log.kind()))
+                .map(decoder::decode)
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     private void progress(long appliedThrough, long nodeHead, java.time.Instant blockTime) {
         committedBlockTime = blockTime;
-        IndexerProgress progress = new IndexerProgress(appliedThrough, nodeHead, confirmations.confirmedThrough(nodeHead),
-                blockTime);
+        IndexerProgress progress =
+                new IndexerProgress(appliedThrough, nodeHead, confirmations.confirmedThrough(nodeHead), blockTime);
         projections.forEach(projection -> projection.onProgress(progress));
     }
 
@@ -259,8 +293,8 @@ public class ChainIndexer implements SmartLifecycle {
             if (stored.isEmpty()) {
                 break;
             }
-            List<ChainReader.Header> nodeHeaders = reader.headers(stored.get(stored.size() - 1).number(),
-                    stored.get(0).number());
+            List<ChainReader.Header> nodeHeaders = reader.headers(
+                    stored.get(stored.size() - 1).number(), stored.get(0).number());
             Map<Long, String> nodeHashes = new HashMap<>();
             nodeHeaders.forEach(h -> nodeHashes.put(h.number(), h.hash()));
             for (IndexerStore.Block block : stored) {
@@ -274,12 +308,18 @@ public class ChainIndexer implements SmartLifecycle {
         }
         if (ancestor < 0) {
             ancestor = target.deploymentBlock() - 1;
-            log.error("Reorg deeper than the {} stored block hashes; re-indexing from block {}",
-                    properties.blockRetention(), ancestor + 1);
+            log.error(
+                    "Reorg deeper than the {} stored block hashes; re-indexing from block {}",
+                    properties.blockRetention(),
+                    ancestor + 1);
         }
         List<ChainLog> undone = store.logsAbove(ancestor);
-        log.warn("Chain reorganization: block {} changed; rolling back {} blocks ({} logs) to block {}", from,
-                from - ancestor, undone.size(), ancestor);
+        log.warn(
+                "Chain reorganization: block {} changed; rolling back {} blocks ({} logs) to block {}",
+                from,
+                from - ancestor,
+                undone.size(),
+                ancestor);
         List<ContractEvent> events = decode(undone);
         if (!events.isEmpty()) {
             for (int i = projections.size() - 1; i >= 0; i--) {
@@ -337,7 +377,8 @@ public class ChainIndexer implements SmartLifecycle {
         if (task != null || !properties.enabled()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chain-indexer").daemon().factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("chain-indexer").daemon().factory());
         long interval = Math.max(10, properties.pollInterval().toMillis());
         task = scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
         log.info("Chain indexer started: polling every {} ms, {} blocks per range", interval, properties.rangeSize());

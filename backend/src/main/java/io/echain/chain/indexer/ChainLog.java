@@ -7,8 +7,15 @@ import java.util.List;
  * data, and the name of the contract event it is ({@code OTHER} for logs no projection reads). The indexer stores it
  * so a rollback can decode and undo it; projections only ever see the decoded {@link ContractEvent}.
  */
-public record ChainLog(long blockNumber, String blockHash, int logIndex, String txHash, String contract, String kind,
-        List<String> topics, String data) {
+public record ChainLog(
+        long blockNumber,
+        String blockHash,
+        int logIndex,
+        String txHash,
+        String contract,
+        String kind,
+        List<String> topics,
+        String data) {
 
     public ContractEvent.Position position() {
         return new ContractEvent.Position(blockNumber, blockHash, logIndex, txHash);

@@ -17,6 +17,5 @@ public interface ChainProjection {
     void undo(List<ContractEvent> newestFirst);
 
     /** The indexer has applied every block up to {@code progress.appliedThrough()}. */
-    default void onProgress(IndexerProgress progress) {
-    }
+    default void onProgress(IndexerProgress progress) {}
 }

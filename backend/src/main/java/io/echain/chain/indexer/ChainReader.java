@@ -1,12 +1,12 @@
 package io.echain.chain.indexer;
 
+import io.echain.chain.internal.ContractEventDecoder;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import io.echain.chain.internal.ContractEventDecoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
@@ -21,8 +21,7 @@ import org.web3j.protocol.core.methods.response.Log;
 class ChainReader {
 
     /** A block header as far as the indexer cares. */
-    record Header(long number, String hash, String parentHash, long timestamp) {
-    }
+    record Header(long number, String hash, String parentHash, long timestamp) {}
 
     static final class RpcFailure extends RuntimeException {
         RpcFailure(String message, Throwable cause) {
@@ -42,7 +41,9 @@ class ChainReader {
 
     long head() {
         try {
-            return checked(web3j.ethBlockNumber().send(), "eth_blockNumber").getBlockNumber().longValueExact();
+            return checked(web3j.ethBlockNumber().send(), "eth_blockNumber")
+                    .getBlockNumber()
+                    .longValueExact();
         } catch (IOException e) {
             throw new RpcFailure("eth_blockNumber failed: " + e.getMessage(), e);
         }
@@ -50,8 +51,10 @@ class ChainReader {
 
     /** Logs of the contracts in blocks {@code from..to}, in chain order. */
     List<ChainLog> logs(List<String> addresses, long from, long to) {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), addresses);
+        EthFilter filter = new EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+                addresses);
         EthLog response;
         try {
             response = checked(web3j.ethGetLogs(filter).send(), "eth_getLogs");
@@ -64,11 +67,19 @@ class ChainReader {
             if (log.isRemoved()) {
                 continue;
             }
-            List<String> topics = log.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+            List<String> topics = log.getTopics().stream()
+                    .map(t -> t.toLowerCase(Locale.ROOT))
+                    .toList();
             String contract = log.getAddress().toLowerCase(Locale.ROOT);
-            logs.add(new ChainLog(log.getBlockNumber().longValueExact(), log.getBlockHash().toLowerCase(Locale.ROOT),
-                    log.getLogIndex().intValueExact(), log.getTransactionHash().toLowerCase(Locale.ROOT), contract,
-                    decoder.kind(contract, topics), topics, log.getData() == null ? "0x" : log.getData()));
+            logs.add(new ChainLog(
+                    log.getBlockNumber().longValueExact(),
+                    log.getBlockHash().toLowerCase(Locale.ROOT),
+                    log.getLogIndex().intValueExact(),
+                    log.getTransactionHash().toLowerCase(Locale.ROOT),
+                    contract,
+                    decoder.kind(contract, topics),
+                    topics,
+                    log.getData() == null ? "0x" : log.getData()));
         }
         logs.sort(Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex));
         return logs;
@@ -90,12 +101,16 @@ class ChainReader {
                 throw new RpcFailure("eth_getBlockByNumber batch failed: " + e.getMessage(), e);
             }
             for (Response<?> r : response.getResponses()) {
-                EthBlock.Block block = checked((EthBlock) r, "eth_getBlockByNumber").getBlock();
+                EthBlock.Block block =
+                        checked((EthBlock) r, "eth_getBlockByNumber").getBlock();
                 if (block == null) {
                     return headers;
                 }
-                headers.add(new Header(block.getNumber().longValueExact(), block.getHash().toLowerCase(Locale.ROOT),
-                        block.getParentHash().toLowerCase(Locale.ROOT), block.getTimestamp().longValueExact()));
+                headers.add(new Header(
+                        block.getNumber().longValueExact(),
+                        block.getHash().toLowerCase(Locale.ROOT),
+                        block.getParentHash().toLowerCase(Locale.ROOT),
+                        block.getTimestamp().longValueExact()));
             }
         }
         headers.sort(Comparator.comparingLong(Header::number));

@@ -13,8 +13,7 @@ import java.util.List;
 public sealed interface ContractEvent {
 
     /** Block, block hash, log index and transaction of a log. */
-    record Position(long blockNumber, String blockHash, int logIndex, String txHash) {
-    }
+    record Position(long blockNumber, String blockHash, int logIndex, String txHash) {}
 
     Position at();
 
@@ -24,23 +23,44 @@ public sealed interface ContractEvent {
     }
 
     /** {@code EventTicketNFT.EventRegistered}. */
-    record EventRegistered(Position at, BigInteger chainEventId, String organizer, BigInteger price, long capacity,
-            Instant saleStart, Instant saleEnd, Instant eventEnd, boolean transferLocked, String royaltyReceiver,
-            int platformFeeBps) implements ContractEvent {
-    }
+    record EventRegistered(
+            Position at,
+            BigInteger chainEventId,
+            String organizer,
+            BigInteger price,
+            long capacity,
+            Instant saleStart,
+            Instant saleEnd,
+            Instant eventEnd,
+            boolean transferLocked,
+            String royaltyReceiver,
+            int platformFeeBps)
+            implements ContractEvent {}
 
     /** {@code EventTicketNFT.EventUpdated}: price, capacity or sale window changed. */
-    record EventUpdated(Position at, BigInteger chainEventId, BigInteger price, long capacity, Instant saleStart,
-            Instant saleEnd, String by) implements ContractEvent {
-    }
+    record EventUpdated(
+            Position at,
+            BigInteger chainEventId,
+            BigInteger price,
+            long capacity,
+            Instant saleStart,
+            Instant saleEnd,
+            String by)
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.EventCancelled}. */
-    record EventCancelled(Position at, BigInteger chainEventId, String by) implements ContractEvent {
-    }
+    record EventCancelled(Position at, BigInteger chainEventId, String by) implements ContractEvent {}
 
     /** {@code PaymentProcessor.TicketsPurchased}: tokens {@code firstTokenId .. firstTokenId + quantity - 1}. */
-    record TicketsPurchased(Position at, BigInteger paymentId, BigInteger chainEventId, String buyer, int quantity,
-            BigInteger amount, BigInteger firstTokenId) implements ContractEvent {
+    record TicketsPurchased(
+            Position at,
+            BigInteger paymentId,
+            BigInteger chainEventId,
+            String buyer,
+            int quantity,
+            BigInteger amount,
+            BigInteger firstTokenId)
+            implements ContractEvent {
 
         public List<BigInteger> tokenIds() {
             List<BigInteger> ids = new ArrayList<>(quantity);
@@ -60,35 +80,35 @@ public sealed interface ContractEvent {
      * {@code EventTicketNFT.Transfer} (ERC-721) from one holder to another. Mints and burns are not handed out: they
      * repeat the {@link TicketsPurchased} and {@link TicketRefunded} logs of the same transaction.
      */
-    record Transfer(Position at, String from, String to, BigInteger tokenId) implements ContractEvent {
-    }
+    record Transfer(Position at, String from, String to, BigInteger tokenId) implements ContractEvent {}
 
     /** {@code PaymentProcessor.TicketRefunded}: {@code holder} got {@code amount} back and the ticket was burned. */
     record TicketRefunded(Position at, BigInteger tokenId, BigInteger chainEventId, String holder, BigInteger amount)
-            implements ContractEvent {
-    }
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.EventSettled}: the revenue of an ended event was split. */
-    record EventSettled(Position at, BigInteger chainEventId, BigInteger gross, BigInteger organizerShare,
-            BigInteger platformFee) implements ContractEvent {
-    }
+    record EventSettled(
+            Position at, BigInteger chainEventId, BigInteger gross, BigInteger organizerShare, BigInteger platformFee)
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.OrganizerWithdrawn}: ticket revenue paid to the organizer. */
     record OrganizerWithdrawn(Position at, BigInteger chainEventId, String organizer, BigInteger amount)
-            implements ContractEvent {
-    }
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.RoyaltyReceived}: a resale royalty, credited half to the organizer, half to the platform. */
-    record RoyaltyReceived(Position at, BigInteger chainEventId, String from, BigInteger amount, BigInteger organizerShare,
-            BigInteger platformShare) implements ContractEvent {
-    }
+    record RoyaltyReceived(
+            Position at,
+            BigInteger chainEventId,
+            String from,
+            BigInteger amount,
+            BigInteger organizerShare,
+            BigInteger platformShare)
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.RoyaltyWithdrawn}: royalties paid to the organizer. */
     record RoyaltyWithdrawn(Position at, BigInteger chainEventId, String organizer, BigInteger amount)
-            implements ContractEvent {
-    }
+            implements ContractEvent {}
 
     /** {@code PaymentProcessor.PlatformFeesWithdrawn}: platform fees and royalty halves paid to the treasury. */
-    record PlatformFeesWithdrawn(Position at, String treasury, BigInteger amount) implements ContractEvent {
-    }
+    record PlatformFeesWithdrawn(Position at, String treasury, BigInteger amount) implements ContractEvent {}
 }

@@ -19,14 +19,32 @@ class IndexerConfiguration {
 
     /** The modules' projections come in their {@code @Order}: events, tickets, payments. */
     @Bean
-    ChainIndexer chainIndexer(IndexerStore store, @Qualifier("backgroundWeb3j") Web3j web3j,
-            List<ChainProjection> projections, ContractEventDecoder decoder, Confirmations confirmations,
-            ChainClock clock, TransactionTemplate transactions,
-            ChainProperties chain, IndexerProperties properties, MeterRegistry meters) {
+    ChainIndexer chainIndexer(
+            IndexerStore store,
+            @Qualifier("backgroundWeb3j") Web3j web3j,
+            List<ChainProjection> projections,
+            ContractEventDecoder decoder,
+            Confirmations confirmations,
+            ChainClock clock,
+            TransactionTemplate transactions,
+            ChainProperties chain,
+            IndexerProperties properties,
+            MeterRegistry meters) {
         IndexerTarget target = new IndexerTarget(
-                List.of(chain.ticketNft().toLowerCase(Locale.ROOT), chain.paymentProcessor().toLowerCase(Locale.ROOT)),
+                List.of(
+                        chain.ticketNft().toLowerCase(Locale.ROOT),
+                        chain.paymentProcessor().toLowerCase(Locale.ROOT)),
                 chain.deploymentBlock());
-        return new ChainIndexer(store, new ChainReader(web3j, properties.headerBatchSize(), decoder), projections, decoder,
-                confirmations, clock, transactions, target, properties, meters);
+        return new ChainIndexer(
+                store,
+                new ChainReader(web3j, properties.headerBatchSize(), decoder),
+                projections,
+                decoder,
+                confirmations,
+                clock,
+                transactions,
+                target,
+                properties,
+                meters);
     }
 }

@@ -24,9 +24,11 @@ class IndexerMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("echain.indexer.applied.block", progress, p -> value(p.get(), true))
-                .description("Last block the indexer applied (from the shared cursor)").register(meters);
+                .description("Last block the indexer applied (from the shared cursor)")
+                .register(meters);
         Gauge.builder("echain.indexer.head.block", progress, p -> value(p.get(), false))
-                .description("The node's head block as the indexer last saw it (from the shared cursor)").register(meters);
+                .description("The node's head block as the indexer last saw it (from the shared cursor)")
+                .register(meters);
     }
 
     private static double value(IndexerProgress p, boolean applied) {

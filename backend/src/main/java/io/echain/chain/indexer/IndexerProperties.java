@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * one {@code eth_getLogs} call and one transaction cover, and how many recent block hashes it keeps.
  */
 @ConfigurationProperties("echain.chain.indexer")
-public record IndexerProperties(Boolean enabled, Duration pollInterval, Integer rangeSize, Integer headerBatchSize,
-        Integer blockRetention) {
+public record IndexerProperties(
+        Boolean enabled, Duration pollInterval, Integer rangeSize, Integer headerBatchSize, Integer blockRetention) {
 
     public IndexerProperties {
         enabled = enabled == null || enabled;

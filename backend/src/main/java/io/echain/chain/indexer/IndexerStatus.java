@@ -20,9 +20,12 @@ public class IndexerStatus {
     /** The last applied block, the head seen with it and its timestamp (-1, -1 and null before the first run). */
     public IndexerProgress progress() {
         return jdbc.sql("select block_number, head_number, block_time from indexer_cursor where id = 1")
-                .query((rs, n) -> progress(rs.getLong(1), rs.getLong(2),
+                .query((rs, n) -> progress(
+                        rs.getLong(1),
+                        rs.getLong(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-                .optional().orElse(new IndexerProgress(-1, -1, -1, null));
+                .optional()
+                .orElse(new IndexerProgress(-1, -1, -1, null));
     }
 
     IndexerProgress progress(long appliedThrough, long head, Instant blockTime) {

@@ -16,11 +16,9 @@ class IndexerStore {
     /** Arbitrary but fixed key of the advisory lock that makes one instance the indexer. */
     static final long LOCK_KEY = 0x6563_6861_696e_4958L;
 
-    record Cursor(long blockNumber, String blockHash, long head, java.time.Instant blockTime) {
-    }
+    record Cursor(long blockNumber, String blockHash, long head, java.time.Instant blockTime) {}
 
-    record Block(long number, String hash, String parentHash, int logCount) {
-    }
+    record Block(long number, String hash, String parentHash, int logCount) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -36,14 +34,20 @@ class IndexerStore {
 
     /** Takes the transaction-scoped indexer lock; false if another instance holds it. */
     boolean tryLock() {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY)
-                .query(Boolean.class).single());
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK_KEY)
+                .query(Boolean.class)
+                .single());
     }
 
     Optional<Cursor> cursor() {
         return jdbc.sql("select block_number, block_hash, head_number, block_time from indexer_cursor where id = 1")
-                .query((rs, n) -> new Cursor(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).optional();
+                .query((rs, n) -> new Cursor(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     void saveCursor(long blockNumber, String blockHash, long head, java.time.Instant blockTime) {
@@ -52,29 +56,39 @@ class IndexerStore {
                 on conflict (id) do update set block_number = excluded.block_number, block_hash = excluded.block_hash,
                     head_number = excluded.head_number, block_time = coalesce(excluded.block_time, indexer_cursor.block_time),
                     updated_at = now()""")
-                .params(blockNumber, blockHash, head, blockTime == null ? null : java.sql.Timestamp.from(blockTime)).update();
+                .params(blockNumber, blockHash, head, blockTime == null ? null : java.sql.Timestamp.from(blockTime))
+                .update();
     }
 
     void saveHead(long head) {
-        jdbc.sql("update indexer_cursor set head_number = ?, updated_at = now() where id = 1").param(head).update();
+        jdbc.sql("update indexer_cursor set head_number = ?, updated_at = now() where id = 1")
+                .param(head)
+                .update();
     }
 
     Optional<Block> block(long number) {
-        return jdbc.sql("select number, hash, parent_hash, log_count from indexer_blocks where number = ?").param(number)
-                .query((rs, n) -> new Block(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).optional();
+        return jdbc.sql("select number, hash, parent_hash, log_count from indexer_blocks where number = ?")
+                .param(number)
+                .query((rs, n) -> new Block(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .optional();
     }
 
     /** Stored blocks from {@code number} down, newest first, at most {@code limit}. */
     List<Block> blocksDownFrom(long number, int limit) {
         return jdbc.sql("""
                 select number, hash, parent_hash, log_count from indexer_blocks where number <= ?
-                order by number desc limit ?""").params(number, limit)
-                .query((rs, n) -> new Block(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+                order by number desc limit ?""")
+                .params(number, limit)
+                .query((rs, n) -> new Block(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
     }
 
     void insertBlocks(List<Block> blocks) {
-        template.batchUpdate("insert into indexer_blocks (number, hash, parent_hash, log_count) values (?, ?, ?, ?)",
-                blocks, 1_000, (PreparedStatement ps, Block b) -> {
+        template.batchUpdate(
+                "insert into indexer_blocks (number, hash, parent_hash, log_count) values (?, ?, ?, ?)",
+                blocks,
+                1_000,
+                (PreparedStatement ps, Block b) -> {
                     ps.setLong(1, b.number());
                     ps.setString(2, b.hash());
                     ps.setString(3, b.parentHash());
@@ -102,16 +116,25 @@ class IndexerStore {
     List<ChainLog> logsAbove(long number) {
         return jdbc.sql("""
                 select block_number, block_hash, log_index, tx_hash, contract, kind, topics, data from indexer_logs
-                where block_number > ? order by block_number desc, log_index desc""").param(number)
-                .query((rs, n) -> new ChainLog(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6),
-                        Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getString(8)))
+                where block_number > ? order by block_number desc, log_index desc""")
+                .param(number)
+                .query((rs, n) -> new ChainLog(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Arrays.asList((String[]) rs.getArray(7).getArray()),
+                        rs.getString(8)))
                 .list();
     }
 
     /** Forgets blocks and logs above {@code number} (after their projection was undone). */
     void deleteAbove(long number) {
-        jdbc.sql("delete from indexer_logs where block_number > ?").param(number).update();
+        jdbc.sql("delete from indexer_logs where block_number > ?")
+                .param(number)
+                .update();
         jdbc.sql("delete from indexer_blocks where number > ?").param(number).update();
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 class ChainAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         HttpAuthorizationRules.permitReads(rules, "/api/chain");
     }
 }

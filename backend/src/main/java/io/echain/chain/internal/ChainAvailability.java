@@ -17,7 +17,11 @@ import org.springframework.context.ApplicationEventPublisher;
 class ChainAvailability implements PurchaseAvailability {
 
     /** The chain features' state. */
-    enum State { UNVERIFIED, READY, MISCONFIGURED }
+    enum State {
+        UNVERIFIED,
+        READY,
+        MISCONFIGURED
+    }
 
     /** A call refused because the chain features are paused; an {@link IOException} like any unreachable node. */
     static class ChainPaused extends IOException {
@@ -65,18 +69,21 @@ class ChainAvailability implements PurchaseAvailability {
 
     /** The refusal for a call made while not READY. */
     ChainPaused refusal() {
-        return new ChainPaused(state == State.MISCONFIGURED ? "chain features stopped: " + problem
-                : "the chain node is not available: " + problem);
+        return new ChainPaused(
+                state == State.MISCONFIGURED
+                        ? "chain features stopped: " + problem
+                        : "the chain node is not available: " + problem);
     }
 
     @Override
     public Optional<String> pausedBecause() {
         return switch (state) {
             case READY -> Optional.empty();
-            case UNVERIFIED -> Optional.of("Purchases are paused: the platform cannot reach the blockchain right now;"
-                    + " they resume by themselves once it is back");
-            case MISCONFIGURED -> Optional.of("Purchases are paused: the platform's blockchain connection is"
-                    + " misconfigured");
+            case UNVERIFIED ->
+                Optional.of("Purchases are paused: the platform cannot reach the blockchain right now;"
+                        + " they resume by themselves once it is back");
+            case MISCONFIGURED ->
+                Optional.of("Purchases are paused: the platform's blockchain connection is" + " misconfigured");
         };
     }
 
@@ -93,11 +100,15 @@ class ChainAvailability implements PurchaseAvailability {
         switch (next) {
             case READY -> log.info("Chain features on: the node matches the configuration");
             case UNVERIFIED -> log.warn("Chain features paused until the node is back: {}", why);
-            case MISCONFIGURED -> log.error("CHAIN FEATURES STOPPED: {}. Purchases, quotes, the indexer and the outbox"
-                    + " stay off until the node matches the configuration; reads keep serving.", why);
+            case MISCONFIGURED ->
+                log.error(
+                        "CHAIN FEATURES STOPPED: {}. Purchases, quotes, the indexer and the outbox"
+                                + " stay off until the node matches the configuration; reads keep serving.",
+                        why);
         }
         if (previous != next && publisher != null) {
-            publisher.publishEvent(new PurchaseAvailabilityChanged(next != State.READY, pausedBecause().orElse(null)));
+            publisher.publishEvent(new PurchaseAvailabilityChanged(
+                    next != State.READY, pausedBecause().orElse(null)));
         }
     }
 }

@@ -38,14 +38,18 @@ class ChainConfiguration {
     }
 
     @Bean
-    NodeClients nodeClients(ChainProperties properties, NodeResilience resilience,
-            ObjectProvider<CircuitBreakerRegistry> registries, ChainAvailability availability,
+    NodeClients nodeClients(
+            ChainProperties properties,
+            NodeResilience resilience,
+            ObjectProvider<CircuitBreakerRegistry> registries,
+            ChainAvailability availability,
             ObjectProvider<MeterRegistry> meters) {
         if (properties.rpcUrl() == null) {
             throw new IllegalStateException("echain.chain.rpc-url (ECHAIN_RPC_URL) is not set");
         }
-        CircuitBreaker breaker = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker(BREAKER,
-                resilience.breaker().config(IOException.class::isInstance));
+        CircuitBreaker breaker = registries
+                .getIfAvailable(CircuitBreakerRegistry::ofDefaults)
+                .circuitBreaker(BREAKER, resilience.breaker().config(IOException.class::isInstance));
         // The metered service is the innermost transport: every call that reaches the node is counted by method and
         // outcome, whatever the breaker decides around it.
         MeterRegistry registry = meters.getIfAvailable();
@@ -53,9 +57,11 @@ class ChainConfiguration {
         HttpService requests = transport(url, http(properties.rpcTimeout()), registry);
         HttpService background = transport(url, http(resilience.backgroundTimeout()), registry);
         ResilientWeb3jService requestsService = new ResilientWeb3jService(requests, breaker, availability);
-        return new NodeClients(breaker,
+        return new NodeClients(
+                breaker,
                 Web3j.build(new ResilientWeb3jService(requests, breaker, null)),
-                Web3j.build(requestsService), requestsService,
+                Web3j.build(requestsService),
+                requestsService,
                 Web3j.build(new ResilientWeb3jService(background, breaker, availability)));
     }
 
@@ -66,9 +72,12 @@ class ChainConfiguration {
     /** Every call is over within the deadline: connecting, sending and reading included. */
     private static OkHttpClient http(Duration deadline) {
         long millis = deadline.toMillis();
-        return new OkHttpClient.Builder().callTimeout(millis, TimeUnit.MILLISECONDS)
-                .connectTimeout(millis, TimeUnit.MILLISECONDS).readTimeout(millis, TimeUnit.MILLISECONDS)
-                .writeTimeout(millis, TimeUnit.MILLISECONDS).build();
+        return new OkHttpClient.Builder()
+                .callTimeout(millis, TimeUnit.MILLISECONDS)
+                .connectTimeout(millis, TimeUnit.MILLISECONDS)
+                .readTimeout(millis, TimeUnit.MILLISECONDS)
+                .writeTimeout(millis, TimeUnit.MILLISECONDS)
+                .build();
     }
 
     @Bean(destroyMethod = "")
@@ -90,21 +99,30 @@ class ChainConfiguration {
     }
 
     @Bean
-    ChainStartupCheck chainStartupCheck(NodeClients clients, ChainProperties properties,
-            ChainAvailability availability) {
+    ChainStartupCheck chainStartupCheck(
+            NodeClients clients, ChainProperties properties, ChainAvailability availability) {
         return new ChainStartupCheck(clients.probe(), properties, availability);
     }
 
     @Bean
-    ChainMonitor chainMonitor(NodeClients clients, ChainStartupCheck check, ChainAvailability availability,
-            ChainProperties properties, NodeResilience resilience, ObjectProvider<IndexerStatus> indexer,
+    ChainMonitor chainMonitor(
+            NodeClients clients,
+            ChainStartupCheck check,
+            ChainAvailability availability,
+            ChainProperties properties,
+            NodeResilience resilience,
+            ObjectProvider<IndexerStatus> indexer,
             ObjectProvider<MeterRegistry> meters) {
         return new ChainMonitor(clients.probe(), check, availability, properties, resilience, indexer, meters);
     }
 
     @Bean
-    ChainHealthIndicator chainHealthIndicator(ChainMonitor monitor, ChainAvailability availability,
-            NodeClients clients, ChainProperties properties, ChainHealthSettings settings) {
+    ChainHealthIndicator chainHealthIndicator(
+            ChainMonitor monitor,
+            ChainAvailability availability,
+            NodeClients clients,
+            ChainProperties properties,
+            ChainHealthSettings settings) {
         return new ChainHealthIndicator(monitor, availability, clients.breaker(), properties, settings);
     }
 }

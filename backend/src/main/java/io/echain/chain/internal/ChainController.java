@@ -17,17 +17,29 @@ import org.web3j.protocol.Web3j;
 class ChainController {
 
     @Schema(description = "The chain the backend works on")
-    record ChainInfo(long chainId,
-            @Schema(description = "The chain's name as a wallet shows it") String chainName,
-            @Schema(description = "JSON-RPC URL for wallets (wallet_addEthereumChain)") String rpcUrl,
+    record ChainInfo(
+            long chainId,
+
+            @Schema(description = "The chain's name as a wallet shows it")
+            String chainName,
+
+            @Schema(description = "JSON-RPC URL for wallets (wallet_addEthereumChain)")
+            String rpcUrl,
+
             @Schema(description = "Block explorer base URL; absent on a local chain", nullable = true)
             String blockExplorerUrl,
-            String ticketNft, String paymentProcessor, long deploymentBlock,
-            @Schema(description = "Confirmations a transaction needs before the backend counts it as confirmed: its "
-                    + "block and the blocks on top of it (head - block + 1, as wallets count them)")
+
+            String ticketNft,
+            String paymentProcessor,
+            long deploymentBlock,
+
+            @Schema(
+                    description = "Confirmations a transaction needs before the backend counts it as confirmed: its "
+                            + "block and the blocks on top of it (head - block + 1, as wallets count them)")
             int confirmations,
-            @Schema(description = "Latest block number the node reports") long headBlock) {
-    }
+
+            @Schema(description = "Latest block number the node reports")
+            long headBlock) {}
 
     private final ChainProperties properties;
     private final Web3j web3j;
@@ -39,12 +51,20 @@ class ChainController {
 
     @GetMapping
     @Operation(summary = "Chain id, contract addresses and the node's current block")
-    @ApiResponse(responseCode = "200", description = "The chain the backend works on",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ChainInfo.class)))
-    @ApiResponse(responseCode = "503", description = "The node is unreachable; see Retry-After",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The chain the backend works on",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ChainInfo.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The node is unreachable; see Retry-After",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ChainInfo info() {
         long head;
         try {
@@ -52,8 +72,15 @@ class ChainController {
         } catch (IOException e) {
             throw new ChainUnavailable("eth_blockNumber");
         }
-        return new ChainInfo(properties.chainId(), properties.chainName(), properties.publicRpcUrl(),
-                properties.blockExplorerUrl(), properties.ticketNft(), properties.paymentProcessor(),
-                properties.deploymentBlock(), properties.confirmations(), head);
+        return new ChainInfo(
+                properties.chainId(),
+                properties.chainName(),
+                properties.publicRpcUrl(),
+                properties.blockExplorerUrl(),
+                properties.ticketNft(),
+                properties.paymentProcessor(),
+                properties.deploymentBlock(),
+                properties.confirmations(),
+                head);
     }
 }

@@ -27,8 +27,12 @@ class ChainHealthIndicator implements HealthIndicator {
     private final ChainProperties properties;
     private final ChainHealthSettings settings;
 
-    ChainHealthIndicator(ChainMonitor monitor, ChainAvailability availability, CircuitBreaker breaker,
-            ChainProperties properties, ChainHealthSettings settings) {
+    ChainHealthIndicator(
+            ChainMonitor monitor,
+            ChainAvailability availability,
+            CircuitBreaker breaker,
+            ChainProperties properties,
+            ChainHealthSettings settings) {
         this.monitor = monitor;
         this.availability = availability;
         this.breaker = breaker;
@@ -45,12 +49,19 @@ class ChainHealthIndicator implements HealthIndicator {
         details.put("reachable", node.reachable());
         details.put("chainId", properties.chainId());
         details.put("headBlock", node.headBlock());
-        Long headAge = node.headTime() == null ? null : Math.max(0, Duration.between(node.headTime(), now).toSeconds());
+        Long headAge = node.headTime() == null
+                ? null
+                : Math.max(0, Duration.between(node.headTime(), now).toSeconds());
         details.put("headAgeSeconds", headAge);
         details.put("indexedBlock", node.appliedBlock());
         details.put("lagBlocks", node.lagBlocks());
-        details.put("lagSeconds", node.appliedBlockTime() == null ? null
-                : Math.max(0, Duration.between(node.appliedBlockTime(), now).toSeconds()));
+        details.put(
+                "lagSeconds",
+                node.appliedBlockTime() == null
+                        ? null
+                        : Math.max(
+                                0,
+                                Duration.between(node.appliedBlockTime(), now).toSeconds()));
         details.put("circuitBreaker", breaker.getState().name());
         if (node.downSince() != null && !node.reachable()) {
             details.put("downSince", node.downSince().toString());
@@ -71,9 +82,11 @@ class ChainHealthIndicator implements HealthIndicator {
         if (!availability.isReady()) {
             return availability.problem();
         }
-        if (!settings.maxHeadAge().isZero() && headAge != null && headAge > settings.maxHeadAge().toSeconds()) {
-            return "the node's head block is " + headAge + " s old (more than " + settings.maxHeadAge().toSeconds()
-                    + " s): the node is not syncing";
+        if (!settings.maxHeadAge().isZero()
+                && headAge != null
+                && headAge > settings.maxHeadAge().toSeconds()) {
+            return "the node's head block is " + headAge + " s old (more than "
+                    + settings.maxHeadAge().toSeconds() + " s): the node is not syncing";
         }
         if (settings.maxLagBlocks() > 0 && node.lagBlocks() > settings.maxLagBlocks()) {
             return "the indexer is " + node.lagBlocks() + " blocks behind the head (more than "

@@ -13,8 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLagBlocks the indexer further behind the head than this counts as the chain being down (0: not checked)
  */
 @ConfigurationProperties("echain.health.chain")
-record ChainHealthSettings(@DefaultValue("degraded") WhenDown whenDown, @DefaultValue("0s") Duration maxHeadAge,
+record ChainHealthSettings(
+        @DefaultValue("degraded") WhenDown whenDown,
+        @DefaultValue("0s") Duration maxHeadAge,
         @DefaultValue("0") long maxLagBlocks) {
 
-    enum WhenDown { DEGRADED, DOWN }
+    enum WhenDown {
+        DEGRADED,
+        DOWN
+    }
 }

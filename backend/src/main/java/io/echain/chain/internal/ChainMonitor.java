@@ -30,8 +30,14 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 class ChainMonitor implements SmartLifecycle {
 
     /** What is known about the node and the indexer right now. */
-    record Snapshot(boolean reachable, String error, Instant downSince, long headBlock, Instant headTime,
-            long appliedBlock, Instant appliedBlockTime) {
+    record Snapshot(
+            boolean reachable,
+            String error,
+            Instant downSince,
+            long headBlock,
+            Instant headTime,
+            long appliedBlock,
+            Instant appliedBlockTime) {
 
         /** Blocks between the node's head and the last applied block; -1 while either is unknown. */
         long lagBlocks() {
@@ -62,8 +68,14 @@ class ChainMonitor implements SmartLifecycle {
     /** When this monitor first saw the current applied block: the lag grows while stuck even on a skewed chain clock. */
     private volatile Instant appliedSeen;
 
-    ChainMonitor(Web3j probeClient, ChainStartupCheck check, ChainAvailability availability, ChainProperties properties,
-            NodeResilience resilience, ObjectProvider<IndexerStatus> indexer, ObjectProvider<MeterRegistry> meters) {
+    ChainMonitor(
+            Web3j probeClient,
+            ChainStartupCheck check,
+            ChainAvailability availability,
+            ChainProperties properties,
+            NodeResilience resilience,
+            ObjectProvider<IndexerStatus> indexer,
+            ObjectProvider<MeterRegistry> meters) {
         this.probeClient = probeClient;
         this.check = check;
         this.availability = availability;
@@ -75,36 +87,56 @@ class ChainMonitor implements SmartLifecycle {
 
     private void registerGauges(MeterRegistry meters) {
         Gauge.builder("echain.chain.node.up", this, m -> m.snapshot().reachable() && m.availability.isReady() ? 1 : 0)
-                .description("1 while the node answers and matches the configuration, else 0").register(meters);
+                .description("1 while the node answers and matches the configuration, else 0")
+                .register(meters);
         Gauge.builder("echain.chain.head.block", this, m -> m.head)
-                .description("The node's latest block as last seen (-1 before the node answered)").register(meters);
-        Gauge.builder("echain.chain.head.age", this, m -> ageSeconds(m.headTime)).baseUnit("seconds")
-                .description("Seconds since the node's latest block was produced").register(meters);
-        Gauge.builder("echain.indexer.lag.blocks", this, m -> m.snapshot().lagBlocks())
-                .description("Blocks between the node's head and the last block applied by the indexer").register(meters);
-        Gauge.builder("echain.indexer.lag", this,
-                m -> m.appliedTime == null ? Double.NaN : Math.max(ageSeconds(m.appliedTime), ageSeconds(m.appliedSeen)))
+                .description("The node's latest block as last seen (-1 before the node answered)")
+                .register(meters);
+        Gauge.builder("echain.chain.head.age", this, m -> ageSeconds(m.headTime))
                 .baseUnit("seconds")
-                .description("Seconds since the last block applied by the indexer was produced").register(meters);
+                .description("Seconds since the node's latest block was produced")
+                .register(meters);
+        Gauge.builder("echain.indexer.lag.blocks", this, m -> m.snapshot().lagBlocks())
+                .description("Blocks between the node's head and the last block applied by the indexer")
+                .register(meters);
+        Gauge.builder(
+                        "echain.indexer.lag",
+                        this,
+                        m -> m.appliedTime == null
+                                ? Double.NaN
+                                : Math.max(ageSeconds(m.appliedTime), ageSeconds(m.appliedSeen)))
+                .baseUnit("seconds")
+                .description("Seconds since the last block applied by the indexer was produced")
+                .register(meters);
     }
 
     private static double ageSeconds(Instant time) {
-        return time == null ? Double.NaN : Math.max(0, Duration.between(time, Instant.now()).toMillis() / 1000.0);
+        return time == null
+                ? Double.NaN
+                : Math.max(0, Duration.between(time, Instant.now()).toMillis() / 1000.0);
     }
 
     Snapshot snapshot() {
         long started = probeStarted;
         boolean stuck = started != 0 && System.nanoTime() - started > STUCK.toNanos();
         String problem = stuck ? "no answer for " + (System.nanoTime() - started) / 1_000_000 + " ms" : error;
-        return new Snapshot(reachable && !stuck, reachable && !stuck ? null : problem, downSince, head, headTime,
-                applied, appliedTime);
+        return new Snapshot(
+                reachable && !stuck,
+                reachable && !stuck ? null : problem,
+                downSince,
+                head,
+                headTime,
+                applied,
+                appliedTime);
     }
 
     /** One probe: head block; after an outage (or the first time) the chain id and code check. */
     void probe() {
         probeStarted = System.nanoTime();
         try {
-            EthBlock response = probeClient.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send();
+            EthBlock response = probeClient
+                    .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                    .send();
             if (response.hasError() || response.getBlock() == null) {
                 throw new IOException("eth_getBlockByNumber failed: "
                         + (response.hasError() ? response.getError().getMessage() : "no block"));
@@ -147,8 +179,8 @@ class ChainMonitor implements SmartLifecycle {
             case java.io.InterruptedIOException timeout -> "no answer within the deadline";
             case java.net.ConnectException refused -> "connection refused";
             case java.net.UnknownHostException unknown -> "unknown host";
-            case org.web3j.protocol.exceptions.ClientConnectionException http -> "HTTP error: "
-                    + String.valueOf(http.getMessage()).replaceAll("(?s);.*", "");
+            case org.web3j.protocol.exceptions.ClientConnectionException http ->
+                "HTTP error: " + String.valueOf(http.getMessage()).replaceAll("(?s);.*", "");
             case IOException io when io.getClass() == IOException.class -> String.valueOf(io.getMessage());
             case IOException io -> "I/O error (" + io.getClass().getSimpleName() + ")";
             default -> e.getClass().getSimpleName();
@@ -203,7 +235,8 @@ class ChainMonitor implements SmartLifecycle {
         }
         probe();
         refreshProgress();
-        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("chain-monitor-", 0).daemon().factory());
+        scheduler = Executors.newScheduledThreadPool(
+                2, Thread.ofPlatform().name("chain-monitor-", 0).daemon().factory());
         long millis = Math.max(50, interval.toMillis());
         scheduler.scheduleWithFixedDelay(() -> safely(this::probe), millis, millis, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> safely(this::refreshProgress), millis, millis, TimeUnit.MILLISECONDS);

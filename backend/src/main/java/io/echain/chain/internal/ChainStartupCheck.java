@@ -40,7 +40,8 @@ class ChainStartupCheck implements InitializingBean {
             verify();
             availability.ready();
         } catch (NodeUnreachable e) {
-            log.warn("{}; starting without the chain: purchases, quotes, the indexer and the outbox wait for the node",
+            log.warn(
+                    "{}; starting without the chain: purchases, quotes, the indexer and the outbox wait for the node",
                     e.getMessage());
             availability.unverified(e.getMessage());
         }
@@ -62,15 +63,18 @@ class ChainStartupCheck implements InitializingBean {
                     + ", but echain.chain.chain-id (ECHAIN_CHAIN_ID) is " + properties.chainId());
         }
         for (Map.Entry<String, String> contract : Map.of(
-                "echain.chain.ticket-nft (ECHAIN_TICKET_NFT)", nullToEmpty(properties.ticketNft()),
-                "echain.chain.payment-processor (ECHAIN_PAYMENT_PROCESSOR)", nullToEmpty(properties.paymentProcessor()))
+                        "echain.chain.ticket-nft (ECHAIN_TICKET_NFT)", nullToEmpty(properties.ticketNft()),
+                        "echain.chain.payment-processor (ECHAIN_PAYMENT_PROCESSOR)",
+                                nullToEmpty(properties.paymentProcessor()))
                 .entrySet()) {
             if (!WalletUtils.isValidAddress(contract.getValue())) {
                 throw new ChainMisconfigured(contract.getKey() + " is not an address: '" + contract.getValue() + "'");
             }
             String code;
             try {
-                code = web3j.ethGetCode(contract.getValue(), DefaultBlockParameterName.LATEST).send().getCode();
+                code = web3j.ethGetCode(contract.getValue(), DefaultBlockParameterName.LATEST)
+                        .send()
+                        .getCode();
             } catch (IOException e) {
                 throw new NodeUnreachable("Cannot reach the node at " + node() + ": " + ChainMonitor.describe(e));
             }

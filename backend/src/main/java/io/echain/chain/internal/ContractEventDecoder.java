@@ -35,8 +35,7 @@ public final class ContractEventDecoder {
     /** An indexed address topic holding the zero address, as the ABI encodes it. */
     private static final String ZERO_ADDRESS_TOPIC = "0x" + TypeEncoder.encode(Address.DEFAULT);
 
-    private record Decoder(String name, BiFunction<Log, ContractEvent.Position, ContractEvent> decode) {
-    }
+    private record Decoder(String name, BiFunction<Log, ContractEvent.Position, ContractEvent> decode) {}
 
     private final String ticketNft;
     private final String paymentProcessor;
@@ -51,22 +50,38 @@ public final class ContractEventDecoder {
             var e = EventTicketNFT.getTransferEventFromLog(log);
             return new ContractEvent.Transfer(at, lower(e.from), lower(e.to), e.tokenId);
         });
-        transfer = ticketNftEvents.get(EventEncoder.encode(EventTicketNFT.TRANSFER_EVENT).toLowerCase(Locale.ROOT));
+        transfer = ticketNftEvents.get(
+                EventEncoder.encode(EventTicketNFT.TRANSFER_EVENT).toLowerCase(Locale.ROOT));
         add(ticketNftEvents, EventTicketNFT.EVENTREGISTERED_EVENT, (log, at) -> {
             var e = EventTicketNFT.getEventRegisteredEventFromLog(log);
-            return new ContractEvent.EventRegistered(at, e.eventId, lower(e.organizer), e.price,
-                    e.capacity.longValueExact(), time(e.saleStart), time(e.saleEnd), time(e.eventEnd), e.transferLocked,
-                    lower(e.royaltyReceiver), e.platformFeeBps.intValueExact());
+            return new ContractEvent.EventRegistered(
+                    at,
+                    e.eventId,
+                    lower(e.organizer),
+                    e.price,
+                    e.capacity.longValueExact(),
+                    time(e.saleStart),
+                    time(e.saleEnd),
+                    time(e.eventEnd),
+                    e.transferLocked,
+                    lower(e.royaltyReceiver),
+                    e.platformFeeBps.intValueExact());
         });
         add(ticketNftEvents, EventTicketNFT.EVENTUPDATED_EVENT, (log, at) -> {
             var e = EventTicketNFT.getEventUpdatedEventFromLog(log);
-            return new ContractEvent.EventUpdated(at, e.eventId, e.price, e.capacity.longValueExact(), time(e.saleStart),
-                    time(e.saleEnd), lower(e.by));
+            return new ContractEvent.EventUpdated(
+                    at,
+                    e.eventId,
+                    e.price,
+                    e.capacity.longValueExact(),
+                    time(e.saleStart),
+                    time(e.saleEnd),
+                    lower(e.by));
         });
         add(processorEvents, PaymentProcessor.TICKETSPURCHASED_EVENT, (log, at) -> {
             var e = PaymentProcessor.getTicketsPurchasedEventFromLog(log);
-            return new ContractEvent.TicketsPurchased(at, e.paymentId, e.eventId, lower(e.buyer),
-                    e.quantity.intValueExact(), e.amount, e.firstTokenId);
+            return new ContractEvent.TicketsPurchased(
+                    at, e.paymentId, e.eventId, lower(e.buyer), e.quantity.intValueExact(), e.amount, e.firstTokenId);
         });
         add(processorEvents, PaymentProcessor.EVENTCANCELLED_EVENT, (log, at) -> {
             var e = PaymentProcessor.getEventCancelledEventFromLog(log);
@@ -86,8 +101,8 @@ public final class ContractEventDecoder {
         });
         add(processorEvents, PaymentProcessor.ROYALTYRECEIVED_EVENT, (log, at) -> {
             var e = PaymentProcessor.getRoyaltyReceivedEventFromLog(log);
-            return new ContractEvent.RoyaltyReceived(at, e.eventId, lower(e.from), e.amount, e.organizerShare,
-                    e.platformShare);
+            return new ContractEvent.RoyaltyReceived(
+                    at, e.eventId, lower(e.from), e.amount, e.organizerShare, e.platformShare);
         });
         add(processorEvents, PaymentProcessor.ROYALTYWITHDRAWN_EVENT, (log, at) -> {
             var e = PaymentProcessor.getRoyaltyWithdrawnEventFromLog(log);
@@ -99,8 +114,8 @@ public final class ContractEventDecoder {
         });
     }
 
-    private static void add(Map<String, Decoder> events, Event event,
-            BiFunction<Log, ContractEvent.Position, ContractEvent> decode) {
+    private static void add(
+            Map<String, Decoder> events, Event event, BiFunction<Log, ContractEvent.Position, ContractEvent> decode) {
         events.put(EventEncoder.encode(event).toLowerCase(Locale.ROOT), new Decoder(event.getName(), decode));
     }
 
@@ -128,8 +143,11 @@ public final class ContractEventDecoder {
         if (decoder == null) {
             return Optional.empty();
         }
-        var at = new ContractEvent.Position(log.getBlockNumber().longValueExact(), lower(log.getBlockHash()),
-                log.getLogIndex().intValueExact(), lower(log.getTransactionHash()));
+        var at = new ContractEvent.Position(
+                log.getBlockNumber().longValueExact(),
+                lower(log.getBlockHash()),
+                log.getLogIndex().intValueExact(),
+                lower(log.getTransactionHash()));
         return Optional.of(decoder.decode().apply(log, at));
     }
 
@@ -138,8 +156,8 @@ public final class ContractEventDecoder {
             return null;
         }
         String address = contract.toLowerCase(Locale.ROOT);
-        Map<String, Decoder> events = address.equals(ticketNft) ? ticketNftEvents
-                : address.equals(paymentProcessor) ? processorEvents : null;
+        Map<String, Decoder> events =
+                address.equals(ticketNft) ? ticketNftEvents : address.equals(paymentProcessor) ? processorEvents : null;
         Decoder decoder = events == null ? null : events.get(topics.get(0).toLowerCase(Locale.ROOT));
         if (decoder == transfer && (mintOrBurn(topics))) {
             return null;
@@ -148,8 +166,9 @@ public final class ContractEventDecoder {
     }
 
     private static boolean mintOrBurn(List<String> topics) {
-        return topics.size() > 2 && (ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(1))
-                || ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(2)));
+        return topics.size() > 2
+                && (ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(1))
+                        || ZERO_ADDRESS_TOPIC.equalsIgnoreCase(topics.get(2)));
     }
 
     private static String lower(String value) {

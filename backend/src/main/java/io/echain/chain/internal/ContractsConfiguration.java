@@ -17,8 +17,8 @@ class ContractsConfiguration {
     }
 
     @Bean
-    ContractReads contractReads(Web3j web3j, Web3jService web3jService, ChainProperties properties,
-            ContractEventDecoder decoder) {
+    ContractReads contractReads(
+            Web3j web3j, Web3jService web3jService, ChainProperties properties, ContractEventDecoder decoder) {
         return new ContractReads(web3j, web3jService, properties, decoder);
     }
 }

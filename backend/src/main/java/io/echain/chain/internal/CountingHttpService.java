@@ -11,7 +11,6 @@ import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * The node's HTTP service (latency by {@link MeteredHttpService}), counting what the backend asks of the node: {@code echain.chain.rpc.calls{method}} per
@@ -27,7 +26,8 @@ class CountingHttpService extends MeteredHttpService {
     CountingHttpService(String url, OkHttpClient http, MeterRegistry meters) {
         super(url, http, meters);
         this.meters = meters;
-        this.requests = Counter.builder("echain.chain.rpc.requests").description("HTTP requests to the chain node")
+        this.requests = Counter.builder("echain.chain.rpc.requests")
+                .description("HTTP requests to the chain node")
                 .register(meters);
     }
 
@@ -60,7 +60,12 @@ class CountingHttpService extends MeteredHttpService {
     }
 
     private void count(Request<?, ?> request) {
-        calls.computeIfAbsent(request.getMethod(), method -> Counter.builder("echain.chain.rpc.calls").tag("method", method)
-                .description("JSON-RPC calls to the chain node, by method").register(meters)).increment();
+        calls.computeIfAbsent(
+                        request.getMethod(),
+                        method -> Counter.builder("echain.chain.rpc.calls")
+                                .tag("method", method)
+                                .description("JSON-RPC calls to the chain node, by method")
+                                .register(meters))
+                .increment();
     }
 }

@@ -35,7 +35,8 @@ public class Leadership {
         this.key = key;
         this.role = role;
         Gauge.builder("echain.leader", this, l -> l.held ? 1 : 0)
-                .description("1 on the instance that runs the job named by role, 0 on the others").tag("role", role)
+                .description("1 on the instance that runs the job named by role, 0 on the others")
+                .tag("role", role)
                 .register(meters);
     }
 

@@ -50,8 +50,7 @@ class MeteredHttpService extends HttpService {
             outcome = response.getResponses().stream().anyMatch(Response::hasError) ? "rpc_error" : "success";
             return response;
         } finally {
-            timer(method(batch.getRequests()), outcome, true).record(System.nanoTime() - started,
-                    TimeUnit.NANOSECONDS);
+            timer(method(batch.getRequests()), outcome, true).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -61,9 +60,14 @@ class MeteredHttpService extends HttpService {
     }
 
     private Timer timer(String method, String outcome, boolean batch) {
-        return Timer.builder("echain.rpc.requests").description("JSON-RPC round trips to the chain node")
-                .tag("method", method).tag("outcome", outcome).tag("batch", Boolean.toString(batch))
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
+        return Timer.builder("echain.rpc.requests")
+                .description("JSON-RPC round trips to the chain node")
+                .tag("method", method)
+                .tag("outcome", outcome)
+                .tag("batch", Boolean.toString(batch))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
     }
 }

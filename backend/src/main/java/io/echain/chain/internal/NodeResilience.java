@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breaker the circuit breaker shared by every call to the node
  */
 @ConfigurationProperties("echain.resilience.node")
-record NodeResilience(@DefaultValue("30s") Duration backgroundTimeout, @DefaultValue("1s") Duration probeInterval,
-        @DefaultValue BreakerSettings breaker) {
-}
+record NodeResilience(
+        @DefaultValue("30s") Duration backgroundTimeout,
+        @DefaultValue("1s") Duration probeInterval,
+        @DefaultValue BreakerSettings breaker) {}

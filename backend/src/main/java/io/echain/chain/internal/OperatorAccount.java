@@ -21,8 +21,7 @@ import org.web3j.utils.Numeric;
 class OperatorAccount {
 
     /** A signed transaction: hash and raw bytes as hex. */
-    record Signed(String hash, String raw) {
-    }
+    record Signed(String hash, String raw) {}
 
     /** The node answered with an error: a decoded revert (if it was one) and the message. */
     static class Rejected extends Exception {
@@ -39,13 +38,15 @@ class OperatorAccount {
 
         boolean nonceTooLow() {
             String message = getMessage().toLowerCase(java.util.Locale.ROOT);
-            return message.contains("nonce too low") || message.contains("nonce has already been used")
+            return message.contains("nonce too low")
+                    || message.contains("nonce has already been used")
                     || message.contains("replacement transaction underpriced");
         }
 
         boolean alreadyKnown() {
             String message = getMessage().toLowerCase(java.util.Locale.ROOT);
-            return message.contains("already known") || message.contains("already imported")
+            return message.contains("already known")
+                    || message.contains("already imported")
                     || message.contains("transaction already exists");
         }
     }
@@ -68,8 +69,9 @@ class OperatorAccount {
 
     /** Gas for the call plus a quarter as margin; {@link Rejected} with the decoded revert if it would revert. */
     BigInteger estimateGas(String to, String data) throws IOException, Rejected {
-        EthEstimateGas estimate = web3j.ethEstimateGas(
-                Transaction.createFunctionCallTransaction(address(), null, null, null, to, BigInteger.ZERO, data)).send();
+        EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+                        address(), null, null, null, to, BigInteger.ZERO, data))
+                .send();
         if (estimate.hasError()) {
             throw new Rejected(estimate.getError());
         }
@@ -79,11 +81,13 @@ class OperatorAccount {
 
     Signed sign(long nonce, String to, String data, BigInteger gasLimit) throws IOException {
         BigInteger priorityFee = priorityFee();
-        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                .send()
+                .getBlock()
                 .getBaseFeePerGas();
         BigInteger maxFee = baseFee.shiftLeft(1).add(priorityFee);
-        RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit, to,
-                BigInteger.ZERO, data, priorityFee, maxFee);
+        RawTransaction tx = RawTransaction.createTransaction(
+                chainId, BigInteger.valueOf(nonce), gasLimit, to, BigInteger.ZERO, data, priorityFee, maxFee);
         String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
         return new Signed(Hash.sha3(raw), raw);
     }
@@ -102,8 +106,10 @@ class OperatorAccount {
     /** Why a mined transaction reverted: the call replayed on the state before its block. */
     Optional<ContractErrors.Revert> revertReason(String to, String data, long blockNumber) {
         try {
-            var result = web3j.ethCall(Transaction.createEthCallTransaction(address(), to, data),
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(Math.max(0, blockNumber - 1)))).send();
+            var result = web3j.ethCall(
+                            Transaction.createEthCallTransaction(address(), to, data),
+                            DefaultBlockParameter.valueOf(BigInteger.valueOf(Math.max(0, blockNumber - 1))))
+                    .send();
             if (result.hasError()) {
                 return ContractErrors.decode(result.getError());
             }
@@ -116,7 +122,8 @@ class OperatorAccount {
     private BigInteger priorityFee() {
         try {
             var fee = web3j.ethMaxPriorityFeePerGas().send();
-            return fee.hasError() || fee.getMaxPriorityFeePerGas() == null ? FALLBACK_PRIORITY_FEE
+            return fee.hasError() || fee.getMaxPriorityFeePerGas() == null
+                    ? FALLBACK_PRIORITY_FEE
                     : fee.getMaxPriorityFeePerGas().max(BigInteger.ONE);
         } catch (IOException | RuntimeException e) {
             return FALLBACK_PRIORITY_FEE;

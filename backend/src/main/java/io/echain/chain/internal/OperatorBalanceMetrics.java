@@ -26,15 +26,19 @@ class OperatorBalanceMetrics implements MeterBinder {
     private final boolean configured;
 
     OperatorBalanceMetrics(Web3j web3j, ChainProperties properties) {
-        this.configured = properties.operatorKey() != null && !properties.operatorKey().isBlank();
-        String address = configured ? Credentials.create(properties.operatorKey()).getAddress() : null;
+        this.configured =
+                properties.operatorKey() != null && !properties.operatorKey().isBlank();
+        String address =
+                configured ? Credentials.create(properties.operatorKey()).getAddress() : null;
         this.balance = Sampled.every(Duration.ofSeconds(30), Double.NaN, () -> {
             try {
-                var answer = web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send();
+                var answer = web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)
+                        .send();
                 if (answer.hasError()) {
                     throw new IllegalStateException(answer.getError().getMessage());
                 }
-                return Convert.fromWei(new BigDecimal(answer.getBalance()), Convert.Unit.ETHER).doubleValue();
+                return Convert.fromWei(new BigDecimal(answer.getBalance()), Convert.Unit.ETHER)
+                        .doubleValue();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -44,8 +48,10 @@ class OperatorBalanceMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meters) {
         if (configured) {
-            Gauge.builder("echain.operator.balance", balance, Sampled::get).baseUnit("ether")
-                    .description("Balance of the operator account that pays the outbox's gas").register(meters);
+            Gauge.builder("echain.operator.balance", balance, Sampled::get)
+                    .baseUnit("ether")
+                    .description("Balance of the operator account that pays the outbox's gas")
+                    .register(meters);
         }
     }
 }

@@ -27,9 +27,11 @@ class OperatorNonces {
 
     synchronized long next() throws IOException {
         if (next == null) {
-            BigInteger pending = web3j.ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING).send()
+            BigInteger pending = web3j.ethGetTransactionCount(operator, DefaultBlockParameterName.PENDING)
+                    .send()
                     .getTransactionCount();
-            long fromDatabase = commands.highestUnminedNonce(operator).map(n -> n + 1).orElse(0L);
+            long fromDatabase =
+                    commands.highestUnminedNonce(operator).map(n -> n + 1).orElse(0L);
             next = Math.max(pending.longValueExact(), fromDatabase);
         }
         return next++;

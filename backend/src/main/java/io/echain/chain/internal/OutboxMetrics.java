@@ -23,8 +23,7 @@ class OutboxMetrics implements MeterBinder {
     private static final List<String> OPEN = List.of("PENDING", "SENT", "MINED");
 
     /** Count and oldest age per open status. */
-    record Backlog(Map<String, Long> counts, double oldestAgeSeconds) {
-    }
+    record Backlog(Map<String, Long> counts, double oldestAgeSeconds) {}
 
     private final Sampled<Backlog> backlog;
 
@@ -39,7 +38,8 @@ class OutboxMetrics implements MeterBinder {
                         counts.put(rs.getString(1), rs.getLong(2));
                         oldest[0] = Math.max(oldest[0], rs.getDouble(3));
                         return null;
-                    }).list();
+                    })
+                    .list();
             return new Backlog(counts, oldest[0]);
         });
     }
@@ -48,11 +48,19 @@ class OutboxMetrics implements MeterBinder {
     public void bindTo(MeterRegistry meters) {
         for (String status : OPEN) {
             Gauge.builder("echain.outbox.commands", backlog, b -> {
-                Backlog now = b.get();
-                return now == null ? Double.NaN : now.counts().getOrDefault(status, 0L);
-            }).description("Outbox commands not yet done, by status").tag("status", status).register(meters);
+                        Backlog now = b.get();
+                        return now == null ? Double.NaN : now.counts().getOrDefault(status, 0L);
+                    })
+                    .description("Outbox commands not yet done, by status")
+                    .tag("status", status)
+                    .register(meters);
         }
-        Gauge.builder("echain.outbox.oldest.age", backlog, b -> b.get() == null ? Double.NaN : b.get().oldestAgeSeconds())
-                .baseUnit("seconds").description("Age of the oldest outbox command not yet done").register(meters);
+        Gauge.builder(
+                        "echain.outbox.oldest.age",
+                        backlog,
+                        b -> b.get() == null ? Double.NaN : b.get().oldestAgeSeconds())
+                .baseUnit("seconds")
+                .description("Age of the oldest outbox command not yet done")
+                .register(meters);
     }
 }

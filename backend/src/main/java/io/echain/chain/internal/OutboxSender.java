@@ -1,8 +1,8 @@
 package io.echain.chain.internal;
 
+import io.echain.chain.EventListing;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
-import io.echain.chain.EventListing;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -28,8 +28,7 @@ class OutboxSender {
         }
     }
 
-    private record Call(String to, String data) {
-    }
+    private record Call(String to, String data) {}
 
     private final OutboxState state;
     private final OperatorAccount operator;
@@ -39,8 +38,14 @@ class OutboxSender {
     private final int maxAttempts;
     private final Duration retryDelay;
 
-    OutboxSender(OutboxState state, OperatorAccount operator, OperatorNonces nonces, EventTicketNFT ticketNft,
-            PaymentProcessor paymentProcessor, int maxAttempts, Duration retryDelay) {
+    OutboxSender(
+            OutboxState state,
+            OperatorAccount operator,
+            OperatorNonces nonces,
+            EventTicketNFT ticketNft,
+            PaymentProcessor paymentProcessor,
+            int maxAttempts,
+            Duration retryDelay) {
         this.state = state;
         this.operator = operator;
         this.nonces = nonces;
@@ -79,9 +84,19 @@ class OutboxSender {
         long saleEnd = Math.min(event.saleEndsAt().getEpochSecond(), eventEnd);
         long saleStart = Math.min(event.saleStartsAt().getEpochSecond(), saleEnd - 1);
         try {
-            return new Call(ticketNft.getContractAddress(), ticketNft.registerEvent(id(command), event.organizer(),
-                    event.priceWei(), BigInteger.valueOf(event.capacity()), BigInteger.valueOf(saleStart),
-                    BigInteger.valueOf(saleEnd), BigInteger.valueOf(eventEnd), event.transferLocked()).encodeFunctionCall());
+            return new Call(
+                    ticketNft.getContractAddress(),
+                    ticketNft
+                            .registerEvent(
+                                    id(command),
+                                    event.organizer(),
+                                    event.priceWei(),
+                                    BigInteger.valueOf(event.capacity()),
+                                    BigInteger.valueOf(saleStart),
+                                    BigInteger.valueOf(saleEnd),
+                                    BigInteger.valueOf(eventEnd),
+                                    event.transferLocked())
+                            .encodeFunctionCall());
         } catch (UnsupportedOperationException e) { // a value that does not fit its Solidity type
             state.finish(command, ChainCommand.Status.FAILED, "cannot be encoded: " + e.getMessage());
             return null;
@@ -95,23 +110,34 @@ class OutboxSender {
         }
         Optional<EventTicketNFT.EventView> current = onChain(command.eventId());
         if (current.isEmpty() || current.get().cancelled) {
-            state.finish(command, ChainCommand.Status.FAILED, current.isEmpty() ? "not registered on chain"
-                    : "cancelled on chain");
+            state.finish(
+                    command,
+                    ChainCommand.Status.FAILED,
+                    current.isEmpty() ? "not registered on chain" : "cancelled on chain");
             return null;
         }
         EventTicketNFT.EventView registered = current.get();
         // The contract's eventEnd (and transfer lock) are fixed at registration; sales must close by then.
         long saleEnd = Math.min(event.saleEndsAt().getEpochSecond(), registered.eventEnd.longValueExact());
         long saleStart = Math.min(event.saleStartsAt().getEpochSecond(), saleEnd - 1);
-        if (registered.price.equals(event.priceWei()) && registered.capacity.intValueExact() == event.capacity()
-                && registered.saleStart.longValueExact() == saleStart && registered.saleEnd.longValueExact() == saleEnd) {
+        if (registered.price.equals(event.priceWei())
+                && registered.capacity.intValueExact() == event.capacity()
+                && registered.saleStart.longValueExact() == saleStart
+                && registered.saleEnd.longValueExact() == saleEnd) {
             state.finish(command, ChainCommand.Status.CONFIRMED, "already up to date on chain");
             return null;
         }
         try {
-            return new Call(ticketNft.getContractAddress(), ticketNft.updateEvent(id(command), event.priceWei(),
-                    BigInteger.valueOf(event.capacity()), BigInteger.valueOf(saleStart), BigInteger.valueOf(saleEnd))
-                    .encodeFunctionCall());
+            return new Call(
+                    ticketNft.getContractAddress(),
+                    ticketNft
+                            .updateEvent(
+                                    id(command),
+                                    event.priceWei(),
+                                    BigInteger.valueOf(event.capacity()),
+                                    BigInteger.valueOf(saleStart),
+                                    BigInteger.valueOf(saleEnd))
+                            .encodeFunctionCall());
         } catch (UnsupportedOperationException e) {
             state.finish(command, ChainCommand.Status.FAILED, "cannot be encoded: " + e.getMessage());
             return null;
@@ -124,8 +150,9 @@ class OutboxSender {
             state.finish(command, ChainCommand.Status.CONFIRMED, "already cancelled on chain");
             return null;
         }
-        return new Call(paymentProcessor.getContractAddress(), paymentProcessor.cancelEvent(id(command))
-                .encodeFunctionCall());
+        return new Call(
+                paymentProcessor.getContractAddress(),
+                paymentProcessor.cancelEvent(id(command)).encodeFunctionCall());
     }
 
     private void sign(ChainCommand command, Call call) throws IOException, NodeDown {
@@ -159,7 +186,11 @@ class OutboxSender {
             throw new NodeDown(e);
         } catch (OperatorAccount.Rejected rejected) {
             // Never entered the pool: the nonce is free again and is handed out anew.
-            log.warn("Node rejected {} of event {} with nonce {}: {}", command.kind(), command.eventId(), nonce,
+            log.warn(
+                    "Node rejected {} of event {} with nonce {}: {}",
+                    command.kind(),
+                    command.eventId(),
+                    nonce,
                     rejected.getMessage());
             retry(command, rejected.getMessage(), rejected.nonceTooLow() ? Duration.ZERO : retryDelay);
             nonces.reset();
@@ -169,8 +200,10 @@ class OutboxSender {
     private void retry(ChainCommand command, String error, Duration delay) {
         if (command.attempts() + 1 >= maxAttempts) {
             state.commands().retryLater(command.id(), error, Duration.ZERO);
-            state.finish(command, ChainCommand.Status.FAILED, "gave up after " + (command.attempts() + 1)
-                    + " attempts: " + error);
+            state.finish(
+                    command,
+                    ChainCommand.Status.FAILED,
+                    "gave up after " + (command.attempts() + 1) + " attempts: " + error);
         } else {
             state.commands().retryLater(command.id(), error, delay);
             state.showStatus(command.eventId());
@@ -181,7 +214,8 @@ class OutboxSender {
     private Optional<EventTicketNFT.EventView> onChain(long eventId) throws IOException {
         try {
             // organizerOf never reverts: zero means not registered.
-            String organizer = ticketNft.organizerOf(BigInteger.valueOf(eventId)).send().component1();
+            String organizer =
+                    ticketNft.organizerOf(BigInteger.valueOf(eventId)).send().component1();
             if (new BigInteger(organizer.substring(2), 16).signum() == 0) {
                 return Optional.empty();
             }

@@ -51,7 +51,9 @@ class OutboxState {
             case CANCEL -> revert.reason().equals("EventIsCancelled");
             case UPDATE -> false;
         };
-        finish(command, alreadyDone ? ChainCommand.Status.CONFIRMED : ChainCommand.Status.FAILED,
+        finish(
+                command,
+                alreadyDone ? ChainCommand.Status.CONFIRMED : ChainCommand.Status.FAILED,
                 (alreadyDone ? "already on chain: " : "reverted: ") + revert);
     }
 
@@ -63,8 +65,10 @@ class OutboxState {
                 case SENT -> OnChainChangeProgressed.Stage.SUBMITTED;
                 case FAILED -> OnChainChangeProgressed.Stage.FAILED;
                 // Without a transaction of ours there is no log to project: the outbox is the one to say so.
-                case CONFIRMED -> latest.txHash() == null || latest.blockNumber() == null
-                        ? OnChainChangeProgressed.Stage.ALREADY_ON_CHAIN : null;
+                case CONFIRMED ->
+                    latest.txHash() == null || latest.blockNumber() == null
+                            ? OnChainChangeProgressed.Stage.ALREADY_ON_CHAIN
+                            : null;
                 case MINED, SUPERSEDED -> null;
             };
             if (stage != null) {

@@ -25,7 +25,11 @@ class OutboxTracker {
     private final OperatorNonces nonces;
     private final Confirmations confirmations;
 
-    OutboxTracker(Web3j web3j, OutboxState state, OperatorAccount operator, OperatorNonces nonces,
+    OutboxTracker(
+            Web3j web3j,
+            OutboxState state,
+            OperatorAccount operator,
+            OperatorNonces nonces,
             Confirmations confirmations) {
         this.web3j = web3j;
         this.state = state;
@@ -43,8 +47,8 @@ class OutboxTracker {
             }
             long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
             for (ChainCommand command : inFlight) {
-                Optional<TransactionReceipt> receipt = web3j.ethGetTransactionReceipt(command.txHash()).send()
-                        .getTransactionReceipt();
+                Optional<TransactionReceipt> receipt =
+                        web3j.ethGetTransactionReceipt(command.txHash()).send().getTransactionReceipt();
                 if (command.status() == ChainCommand.Status.SENT) {
                     if (receipt.isPresent()) {
                         mined(command, receipt.get());
@@ -52,13 +56,19 @@ class OutboxTracker {
                         rebroadcastIfLost(command);
                     }
                 } else if (receipt.isEmpty()) {
-                    log.warn("{} of event {} (tx {}) left the chain in a reorg; tracking it again", command.kind(),
-                            command.eventId(), command.txHash());
+                    log.warn(
+                            "{} of event {} (tx {}) left the chain in a reorg; tracking it again",
+                            command.kind(),
+                            command.eventId(),
+                            command.txHash());
                     state.commands().markUnmined(command.id());
                     state.showStatus(command.eventId());
                 } else if (!receipt.get().getBlockHash().equals(command.blockHash())) {
-                    state.commands().markMined(command.id(), receipt.get().getBlockNumber().longValueExact(),
-                            receipt.get().getBlockHash());
+                    state.commands()
+                            .markMined(
+                                    command.id(),
+                                    receipt.get().getBlockNumber().longValueExact(),
+                                    receipt.get().getBlockHash());
                 } else if (confirmations.confirmed(command.blockNumber(), head)) {
                     state.finish(command, ChainCommand.Status.CONFIRMED, null);
                 }
@@ -76,25 +86,36 @@ class OutboxTracker {
             return;
         }
         RawTransaction tx = TransactionDecoder.decode(command.rawTx());
-        operator.revertReason(tx.getTo(), tx.getData(), block).ifPresentOrElse(
-                revert -> state.reverted(command, revert),
-                () -> state.finish(command, ChainCommand.Status.FAILED, "reverted in block " + block));
+        operator.revertReason(tx.getTo(), tx.getData(), block)
+                .ifPresentOrElse(
+                        revert -> state.reverted(command, revert),
+                        () -> state.finish(command, ChainCommand.Status.FAILED, "reverted in block " + block));
     }
 
     private void rebroadcastIfLost(ChainCommand command) throws IOException {
-        if (web3j.ethGetTransactionByHash(command.txHash()).send().getTransaction().isPresent()) {
+        if (web3j.ethGetTransactionByHash(command.txHash())
+                .send()
+                .getTransaction()
+                .isPresent()) {
             return; // waiting in the node's pool
         }
         try {
             operator.broadcast(command.rawTx());
-            log.info("Re-broadcast {} of event {} (nonce {}, tx {})", command.kind(), command.eventId(),
-                    command.nonce(), command.txHash());
+            log.info(
+                    "Re-broadcast {} of event {} (nonce {}, tx {})",
+                    command.kind(),
+                    command.eventId(),
+                    command.nonce(),
+                    command.txHash());
         } catch (OperatorAccount.Rejected rejected) {
             if (rejected.nonceTooLow()) {
                 // Another transaction took the nonce: this one can never be mined. Send it anew (the sender
                 // checks the chain first, so a change that did happen is not repeated).
-                log.warn("Nonce {} of {} of event {} was taken by another transaction; sending anew",
-                        command.nonce(), command.kind(), command.eventId());
+                log.warn(
+                        "Nonce {} of {} of event {} was taken by another transaction; sending anew",
+                        command.nonce(),
+                        command.kind(),
+                        command.eventId());
                 state.commands().retryLater(command.id(), rejected.getMessage(), java.time.Duration.ZERO);
                 nonces.reset();
                 state.showStatus(command.eventId());

@@ -1,20 +1,20 @@
 package io.echain.chain.internal;
 
 import io.echain.chain.ChainProperties;
-import io.echain.chain.contracts.EventTicketNFT;
-import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.chain.Confirmations;
 import io.echain.chain.EventListings;
+import io.echain.chain.contracts.EventTicketNFT;
+import io.echain.chain.contracts.PaymentProcessor;
 import io.echain.shared.BackgroundWork;
 import io.echain.shared.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.ApplicationEventPublisher;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
@@ -42,28 +42,39 @@ class OutboxWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile String pausedBecause;
 
-    OutboxWorker(ChainProperties properties, ChainCommands commands, EventListings events,
-            ApplicationEventPublisher publisher, @Qualifier("backgroundWeb3j") Web3j web3j, DataSource dataSource,
-            Confirmations confirmations, MeterRegistry meters) {
+    OutboxWorker(
+            ChainProperties properties,
+            ChainCommands commands,
+            EventListings events,
+            ApplicationEventPublisher publisher,
+            @Qualifier("backgroundWeb3j") Web3j web3j,
+            DataSource dataSource,
+            Confirmations confirmations,
+            MeterRegistry meters) {
         this.properties = properties;
         this.commands = commands;
         this.leadership = new Leadership(dataSource, Leadership.OUTBOX, "outbox", meters);
-        boolean hasKey = properties.operatorKey() != null && !properties.operatorKey().isBlank();
+        boolean hasKey =
+                properties.operatorKey() != null && !properties.operatorKey().isBlank();
         if (!hasKey) {
             this.sender = null;
             this.tracker = null;
             return;
         }
-        OperatorAccount operator = new OperatorAccount(web3j, Credentials.create(properties.operatorKey()),
-                properties.chainId());
+        OperatorAccount operator =
+                new OperatorAccount(web3j, Credentials.create(properties.operatorKey()), properties.chainId());
         OperatorNonces nonces = new OperatorNonces(web3j, commands, operator.address());
         OutboxState state = new OutboxState(commands, events, publisher);
         var readOnly = new ReadonlyTransactionManager(web3j, operator.address());
         var noGas = new StaticGasProvider(java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
-        this.sender = new OutboxSender(state, operator, nonces,
+        this.sender = new OutboxSender(
+                state,
+                operator,
+                nonces,
                 EventTicketNFT.load(properties.ticketNft(), web3j, readOnly, noGas),
                 PaymentProcessor.load(properties.paymentProcessor(), web3j, readOnly, noGas),
-                properties.outbox().maxAttempts(), properties.outbox().retryDelay());
+                properties.outbox().maxAttempts(),
+                properties.outbox().retryDelay());
         this.tracker = new OutboxTracker(web3j, state, operator, nonces, confirmations);
     }
 
@@ -75,7 +86,8 @@ class OutboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         if (!properties.outbox().enabled() || sender == null) {
-            log.warn("Chain outbox worker not running ({}): events are not put on chain by this instance",
+            log.warn(
+                    "Chain outbox worker not running ({}): events are not put on chain by this instance",
                     sender == null ? "no echain.chain.operator-key" : "echain.chain.outbox.enabled=false");
             return;
         }

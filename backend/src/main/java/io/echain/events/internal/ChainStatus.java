@@ -5,4 +5,10 @@ package io.echain.events.internal;
  * SUBMITTED (sent, not mined), MINED (in a block, fewer confirmations than required), CONFIRMED (enough
  * confirmations, or nothing had to be sent), FAILED (reverted or given up).
  */
-enum ChainStatus { PENDING, SUBMITTED, MINED, CONFIRMED, FAILED }
+enum ChainStatus {
+    PENDING,
+    SUBMITTED,
+    MINED,
+    CONFIRMED,
+    FAILED
+}

@@ -3,8 +3,7 @@ package io.echain.events.internal;
 /** Event ETags are the quoted version number, e.g. {@code "3"}; If-Match {@code *} matches any version. */
 final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";

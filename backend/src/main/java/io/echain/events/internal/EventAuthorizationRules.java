@@ -10,11 +10,17 @@ import org.springframework.stereotype.Component;
 class EventAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
-    public void configure(org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<
-            org.springframework.security.config.annotation.web.builders.HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<
+                                    org.springframework.security.config.annotation.web.builders.HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    rules) {
         HttpAuthorizationRules.permitReads(rules, "/api/events", "/api/events/*")
-                .requestMatchers(HttpMethod.POST, "/api/events").hasRole(Role.ORGANIZER.name())
-                .requestMatchers(HttpMethod.PUT, "/api/events/*").hasRole(Role.ORGANIZER.name())
-                .requestMatchers(HttpMethod.DELETE, "/api/events/*").hasRole(Role.ORGANIZER.name());
+                .requestMatchers(HttpMethod.POST, "/api/events")
+                .hasRole(Role.ORGANIZER.name())
+                .requestMatchers(HttpMethod.PUT, "/api/events/*")
+                .hasRole(Role.ORGANIZER.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/events/*")
+                .hasRole(Role.ORGANIZER.name());
     }
 }

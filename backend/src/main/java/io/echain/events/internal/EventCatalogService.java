@@ -23,8 +23,19 @@ class EventCatalogService implements EventCatalog {
 
     @Override
     public Optional<EventSummary> find(long id) {
-        return events.find(id).map(r -> new EventSummary(r.id(), r.organizer(), r.name(), r.description(), r.location(),
-                r.startsAt(), r.endsAt(), r.priceWei(), r.capacity(), r.cancelled(), r.chainEventId()));
+        return events.find(id)
+                .map(r -> new EventSummary(
+                        r.id(),
+                        r.organizer(),
+                        r.name(),
+                        r.description(),
+                        r.location(),
+                        r.startsAt(),
+                        r.endsAt(),
+                        r.priceWei(),
+                        r.capacity(),
+                        r.cancelled(),
+                        r.chainEventId()));
     }
 
     @Override
@@ -35,7 +46,8 @@ class EventCatalogService implements EventCatalog {
         }
         jdbc.sql("select chain_event_id, id from events where chain_event_id = any(?)")
                 .param(chainEventIds.stream().map(BigDecimal::new).toArray(BigDecimal[]::new))
-                .query((rs, n) -> ids.put(rs.getBigDecimal(1).toBigIntegerExact(), rs.getLong(2))).list();
+                .query((rs, n) -> ids.put(rs.getBigDecimal(1).toBigIntegerExact(), rs.getLong(2)))
+                .list();
         return ids;
     }
 }

@@ -81,13 +81,18 @@ class EventChainProjection implements ChainProjection {
     public void onProgress(IndexerProgress progress) {
         Set<Long> changed = new TreeSet<>(jdbc.sql("""
                 update events set chain_status = 'CONFIRMED' where chain_status = 'MINED' and chain_block <= ?
-                returning id""").param(progress.confirmedThrough()).query(Long.class).list());
+                returning id""")
+                .param(progress.confirmedThrough())
+                .query(Long.class)
+                .list());
         Instant previous = lastBlockTime;
         Instant now = progress.blockTime();
         if (previous != null && now != null && now.isAfter(previous)) {
             changed.addAll(jdbc.sql("""
                     select id from events where status = 'SCHEDULED' and ends_at > ? and ends_at <= ?""")
-                    .params(Events.timestamp(previous), Events.timestamp(now)).query(Long.class).list());
+                    .params(Events.timestamp(previous), Events.timestamp(now))
+                    .query(Long.class)
+                    .list());
         }
         if (now != null) {
             lastBlockTime = now;
@@ -101,7 +106,9 @@ class EventChainProjection implements ChainProjection {
             if (tickets != 0) {
                 changed.addAll(jdbc.sql("""
                         update events set tickets_sold = tickets_sold + ? where chain_event_id = ? returning id""")
-                        .params(sign * tickets, new BigDecimal(chainEventId)).query(Long.class).list());
+                        .params(sign * tickets, new BigDecimal(chainEventId))
+                        .query(Long.class)
+                        .list());
             }
         });
         return changed;
@@ -112,14 +119,18 @@ class EventChainProjection implements ChainProjection {
         return jdbc.sql("""
                 update events set chain_status = 'MINED', chain_block = ?
                 where chain_event_id = ? and chain_status in ('SUBMITTED', 'MINED') returning id""")
-                .params(block, new BigDecimal(chainEventId)).query(Long.class).list();
+                .params(block, new BigDecimal(chainEventId))
+                .query(Long.class)
+                .list();
     }
 
     private List<Long> unmined(BigInteger chainEventId, long block) {
         return jdbc.sql("""
                 update events set chain_status = 'SUBMITTED', chain_block = null
                 where chain_event_id = ? and chain_block = ? and chain_status in ('MINED', 'CONFIRMED') returning id""")
-                .params(new BigDecimal(chainEventId), block).query(Long.class).list();
+                .params(new BigDecimal(chainEventId), block)
+                .query(Long.class)
+                .list();
     }
 
     private void announce(Set<Long> changed) {

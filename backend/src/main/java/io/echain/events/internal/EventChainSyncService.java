@@ -43,30 +43,38 @@ class EventChainSyncService implements EventListings {
 
     @EventListener
     void on(OnChainChangeProgressed progressed) {
-        show(progressed.eventId(), switch (progressed.stage()) {
-            case QUEUED -> ChainStatus.PENDING;
-            case SUBMITTED -> ChainStatus.SUBMITTED;
-            case ALREADY_ON_CHAIN -> ChainStatus.CONFIRMED;
-            case FAILED -> ChainStatus.FAILED;
-        });
+        show(
+                progressed.eventId(),
+                switch (progressed.stage()) {
+                    case QUEUED -> ChainStatus.PENDING;
+                    case SUBMITTED -> ChainStatus.SUBMITTED;
+                    case ALREADY_ON_CHAIN -> ChainStatus.CONFIRMED;
+                    case FAILED -> ChainStatus.FAILED;
+                });
     }
 
     private void show(long eventId, ChainStatus status) {
         int changed = jdbc.sql("""
                 update events set chain_event_id = :id, chain_status = :status, chain_block = null
                 where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :id)""")
-                .param("id", eventId).param("status", status.name()).update();
+                .param("id", eventId)
+                .param("status", status.name())
+                .update();
         if (changed > 0) {
             publisher.publishEvent(PublicReadChanged.of(eventId));
         }
     }
 
     private static EventListing map(ResultSet rs, int n) throws SQLException {
-        return new EventListing(rs.getLong("id"), rs.getString("organizer_address"),
-                rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"),
+        return new EventListing(
+                rs.getLong("id"),
+                rs.getString("organizer_address"),
+                rs.getBigDecimal("price_wei").toBigIntegerExact(),
+                rs.getInt("capacity"),
                 rs.getObject("sale_start", OffsetDateTime.class).toInstant(),
                 rs.getObject("sale_end", OffsetDateTime.class).toInstant(),
-                rs.getObject("ends_at", OffsetDateTime.class).toInstant(), rs.getBoolean("transfer_locked"),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("transfer_locked"),
                 "CANCELLED".equals(rs.getString("status")));
     }
 }

@@ -29,10 +29,14 @@ record EventQuery(
     static final int MAX_SIZE = 100;
     static final int DEFAULT_SIZE = 20;
 
-    enum SortField { STARTS_AT, PRICE, CREATED_AT, RELEVANCE }
-
-    record Order(SortField field, boolean descending) {
+    enum SortField {
+        STARTS_AT,
+        PRICE,
+        CREATED_AT,
+        RELEVANCE
     }
+
+    record Order(SortField field, boolean descending) {}
 
     int pageOrDefault() {
         return page == null ? 0 : page;
@@ -83,7 +87,9 @@ record EventQuery(
             default -> null;
         };
         String direction = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "";
-        if (field == null || parts.length > 2 || !(direction.isEmpty() || direction.equals("asc") || direction.equals("desc"))) {
+        if (field == null
+                || parts.length > 2
+                || !(direction.isEmpty() || direction.equals("asc") || direction.equals("desc"))) {
             errors.put("sort", "must be startsAt, price, createdAt or relevance, optionally followed by ,asc or ,desc");
             return null;
         }

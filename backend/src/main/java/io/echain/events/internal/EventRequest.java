@@ -22,15 +22,22 @@ record EventRequest(
         @NotBlank @Size(max = 200) @ValidText String location,
         @NotNull @ValidTime Instant startsAt,
         @NotNull @ValidTime Instant endsAt,
-        @NotNull @ValidWei @Schema(description = "Ticket price in wei, decimal string, 0..10^30", example = "10000000000000000")
+
+        @NotNull @ValidWei
+        @Schema(description = "Ticket price in wei, decimal string, 0..10^30", example = "10000000000000000")
         String priceWei,
+
         @NotNull @Min(1) @Max(1_000_000) Integer capacity,
-        @Schema(description = "When ticket sales open (ISO-8601); default: when the event is created")
-        @ValidTime Instant saleStartsAt,
-        @Schema(description = "When ticket sales close (ISO-8601), at most endsAt; default: startsAt")
-        @ValidTime Instant saleEndsAt,
-        @Schema(description = "Tickets cannot be transferred until the event ends. Set on create (default false); "
-                + "fixed afterwards: a PUT may omit it or repeat it, a different value is 409")
+
+        @Schema(description = "When ticket sales open (ISO-8601); default: when the event is created") @ValidTime
+        Instant saleStartsAt,
+
+        @Schema(description = "When ticket sales close (ISO-8601), at most endsAt; default: startsAt") @ValidTime
+        Instant saleEndsAt,
+
+        @Schema(
+                description = "Tickets cannot be transferred until the event ends. Set on create (default false); "
+                        + "fixed afterwards: a PUT may omit it or repeat it, a different value is 409")
         Boolean transferLocked) {
 
     BigInteger price() {
@@ -63,8 +70,11 @@ record EventRequest(
         if (saleEndsAt != null && saleEndsAt.isAfter(endsAt)) {
             errors.put("saleEndsAt", "must not be after endsAt");
         } else if (saleStartsAt != null && !saleStartsAt.isBefore(saleEnd)) {
-            errors.put(saleEndsAt != null ? "saleEndsAt" : "saleStartsAt", saleEndsAt != null
-                    ? "must be after saleStartsAt" : "must be before startsAt (when sales close unless saleEndsAt is set)");
+            errors.put(
+                    saleEndsAt != null ? "saleEndsAt" : "saleStartsAt",
+                    saleEndsAt != null
+                            ? "must be after saleStartsAt"
+                            : "must be before startsAt (when sales close unless saleEndsAt is set)");
         } else if (saleStartsAt == null && saleEndsAt != null && !saleEndsAt.isAfter(createdAt)) {
             errors.put("saleEndsAt", "must be after the event's creation (when sales open unless saleStartsAt is set)");
         }

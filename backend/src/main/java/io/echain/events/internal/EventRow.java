@@ -4,10 +4,26 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 /** One row of the events table. */
-record EventRow(long id, String organizer, String name, String description, String location, Instant startsAt,
-        Instant endsAt, BigInteger priceWei, int capacity, int ticketsSold, boolean cancelled, BigInteger chainEventId,
-        String chainStatus, Instant createdAt, Instant updatedAt, long version, Instant saleStartsAt,
-        Instant saleEndsAt, boolean transferLocked) {
+record EventRow(
+        long id,
+        String organizer,
+        String name,
+        String description,
+        String location,
+        Instant startsAt,
+        Instant endsAt,
+        BigInteger priceWei,
+        int capacity,
+        int ticketsSold,
+        boolean cancelled,
+        BigInteger chainEventId,
+        String chainStatus,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        Instant saleStartsAt,
+        Instant saleEndsAt,
+        boolean transferLocked) {
 
     /** When sales open: the organizer's choice, else the creation time. */
     Instant effectiveSaleStart() {

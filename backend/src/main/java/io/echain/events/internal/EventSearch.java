@@ -23,15 +23,13 @@ class EventSearch {
         this.jdbc = jdbc;
     }
 
-    record Result(List<EventRow> rows, long total) {
-    }
+    record Result(List<EventRow> rows, long total) {}
 
     Result find(EventQuery query, EventQuery.Order order, Instant now) {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, now, params);
-        String from = query.hasSearch()
-                ? " from events e, websearch_to_tsquery('english', :q) query "
-                : " from events e ";
+        String from =
+                query.hasSearch() ? " from events e, websearch_to_tsquery('english', :q) query " : " from events e ";
         int size = query.sizeOrDefault();
         int page = query.pageOrDefault();
         params.put("limit", size);
@@ -39,22 +37,28 @@ class EventSearch {
         // A ranked search sorts every match anyway, so counting them in the same query is free;
         // an index-ordered listing stops at the page, so it counts separately and only when needed.
         boolean windowCount = query.hasSearch();
-        String sql = "select " + Events.COLUMNS + (windowCount ? ", count(*) over () as total_count" : "")
-                + from + where + " order by " + orderBy(order) + " limit :limit offset :offset";
+        String sql = "select " + Events.COLUMNS + (windowCount ? ", count(*) over () as total_count" : "") + from
+                + where + " order by " + orderBy(order) + " limit :limit offset :offset";
         long[] windowTotal = {-1};
-        List<EventRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-            if (windowCount) {
-                windowTotal[0] = rs.getLong("total_count");
-            }
-            return Events.ROW.mapRow(rs, n);
-        }).list();
+        List<EventRow> rows = jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> {
+                    if (windowCount) {
+                        windowTotal[0] = rs.getLong("total_count");
+                    }
+                    return Events.ROW.mapRow(rs, n);
+                })
+                .list();
         long total;
         if (windowTotal[0] >= 0) {
             total = windowTotal[0];
         } else if (rows.size() < size && (page == 0 || !rows.isEmpty())) {
             total = (long) page * size + rows.size();
         } else {
-            total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+            total = jdbc.sql("select count(*)" + from + where)
+                    .params(params)
+                    .query(Long.class)
+                    .single();
         }
         return new Result(rows, total);
     }
@@ -87,11 +91,12 @@ class EventSearch {
         }
         if (query.status() != null) {
             params.put("now", Events.timestamp(now));
-            conditions.add(switch (query.status()) {
-                case CANCELLED -> "e.status = 'CANCELLED'";
-                case SCHEDULED -> "e.status = 'SCHEDULED' and e.ends_at > :now";
-                case FINISHED -> "e.status = 'SCHEDULED' and e.ends_at <= :now";
-            });
+            conditions.add(
+                    switch (query.status()) {
+                        case CANCELLED -> "e.status = 'CANCELLED'";
+                        case SCHEDULED -> "e.status = 'SCHEDULED' and e.ends_at > :now";
+                        case FINISHED -> "e.status = 'SCHEDULED' and e.ends_at <= :now";
+                    });
         }
         if (query.available() != null) {
             conditions.add(query.available() ? "e.tickets_sold < e.capacity" : "e.tickets_sold >= e.capacity");

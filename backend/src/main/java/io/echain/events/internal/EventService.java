@@ -1,11 +1,11 @@
 package io.echain.events.internal;
 
+import io.echain.chain.PurchaseAvailability;
 import io.echain.chain.indexer.ChainClock;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
 import io.echain.events.EventPublished;
-import io.echain.chain.PurchaseAvailability;
 import io.echain.identity.Caller;
 import io.echain.shared.InvalidRequest;
 import java.time.Clock;
@@ -32,8 +32,13 @@ class EventService {
      * {@code clock} (the wall clock) judges what organizers enter ("starts in the future"); {@code chainClock}
      * decides whether an event is over, as the contract does by {@code block.timestamp}.
      */
-    EventService(Events events, EventSearch search, ApplicationEventPublisher publisher, Clock clock,
-            ChainClock chainClock, ObjectProvider<PurchaseAvailability> purchases) {
+    EventService(
+            Events events,
+            EventSearch search,
+            ApplicationEventPublisher publisher,
+            Clock clock,
+            ChainClock chainClock,
+            ObjectProvider<PurchaseAvailability> purchases) {
         this.events = events;
         this.search = search;
         this.publisher = publisher;
@@ -92,7 +97,8 @@ class EventService {
         Instant now = chainClock.now();
         EventSearch.Result result = search.find(query, order, now);
         EventView.Purchases purchases = purchases();
-        List<EventView> items = result.rows().stream().map(row -> EventView.of(row, row.ticketsSold(), now, purchases))
+        List<EventView> items = result.rows().stream()
+                .map(row -> EventView.of(row, row.ticketsSold(), now, purchases))
                 .toList();
         int size = query.sizeOrDefault();
         return new EventPage(items, query.pageOrDefault(), size, result.total(), (result.total() + size - 1) / size);
@@ -124,8 +130,12 @@ class EventService {
     /** Whether purchases are possible now (the chain module says; without it they are). */
     private EventView.Purchases purchases() {
         PurchaseAvailability availability = purchases.getIfAvailable();
-        return availability == null ? EventView.Purchases.OPEN : availability.pausedBecause()
-                .map(reason -> new EventView.Purchases(true, reason)).orElse(EventView.Purchases.OPEN);
+        return availability == null
+                ? EventView.Purchases.OPEN
+                : availability
+                        .pausedBecause()
+                        .map(reason -> new EventView.Purchases(true, reason))
+                        .orElse(EventView.Purchases.OPEN);
     }
 
     private static void rejectInvalid(Map<String, String> errors) {

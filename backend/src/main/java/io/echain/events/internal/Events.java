@@ -41,11 +41,15 @@ class Events {
                 .param("organizer", organizer)
                 .params(editableFields(request))
                 .param("transferLocked", request.transferLockedOrDefault())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     Optional<EventRow> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from events e where e.id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("select " + COLUMNS + " from events e where e.id = ?")
+                .param(id)
+                .query(ROW)
+                .optional();
     }
 
     /**
@@ -59,17 +63,17 @@ class Events {
                     sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
                     updated_at = now(), version = version + 1
                 where id = :id and version = :version""")
-                .params(editableFields(request))
-                .param("id", id)
-                .param("version", expectedVersion)
-                .update() == 1;
+                        .params(editableFields(request))
+                        .param("id", id)
+                        .param("version", expectedVersion)
+                        .update()
+                == 1;
     }
 
     boolean cancel(long id, long expectedVersion) {
         return jdbc.sql("""
                 update events set status = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
-                where id = ? and version = ? and status <> 'CANCELLED'""")
-                .params(id, expectedVersion).update() == 1;
+                where id = ? and version = ? and status <> 'CANCELLED'""").params(id, expectedVersion).update() == 1;
     }
 
     /** The fields an organizer edits, as the named parameters that insert and update share. */
@@ -93,12 +97,26 @@ class Events {
 
     private static EventRow map(ResultSet rs, int n) throws SQLException {
         BigDecimal chainId = rs.getBigDecimal("chain_event_id");
-        return new EventRow(rs.getLong("id"), rs.getString("organizer_address"), rs.getString("name"),
-                rs.getString("description"), rs.getString("location"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getInt("capacity"), rs.getInt("tickets_sold"),
-                "CANCELLED".equals(rs.getString("status")), chainId == null ? null : chainId.toBigIntegerExact(),
-                rs.getString("chain_status"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"),
-                instant(rs, "sale_starts_at"), instant(rs, "sale_ends_at"), rs.getBoolean("transfer_locked"));
+        return new EventRow(
+                rs.getLong("id"),
+                rs.getString("organizer_address"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("location"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                rs.getBigDecimal("price_wei").toBigIntegerExact(),
+                rs.getInt("capacity"),
+                rs.getInt("tickets_sold"),
+                "CANCELLED".equals(rs.getString("status")),
+                chainId == null ? null : chainId.toBigIntegerExact(),
+                rs.getString("chain_status"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                rs.getLong("version"),
+                instant(rs, "sale_starts_at"),
+                instant(rs, "sale_ends_at"),
+                rs.getBoolean("transfer_locked"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

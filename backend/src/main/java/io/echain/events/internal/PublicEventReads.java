@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.echain.chain.PurchaseAvailabilityChanged;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
-import io.echain.chain.PurchaseAvailabilityChanged;
 import io.echain.shared.DatabaseOutage;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PublicEventReads {
 
     /** A rendered event and the version its ETag names. */
-    record Detail(byte[] json, long version) {
-    }
+    record Detail(byte[] json, long version) {}
 
     /** A read as served: the value, and how old it is when it is a stale copy served because the database is down. */
     record Served<T>(T value, Duration staleAge) {
@@ -45,8 +44,7 @@ class PublicEventReads {
         }
     }
 
-    private record Rendered<T>(T value, Instant at) {
-    }
+    private record Rendered<T>(T value, Instant at) {}
 
     private final LoadingCache<Long, Detail> details;
     private final LoadingCache<EventQuery, byte[]> pages;
@@ -59,16 +57,23 @@ class PublicEventReads {
      * Concurrent misses for one key wait for a single load instead of all querying at once. A TTL
      * of zero turns that cache off (and its stale copies with it).
      */
-    PublicEventReads(EventService service, JsonMapper json,
+    PublicEventReads(
+            EventService service,
+            JsonMapper json,
             @Value("${echain.events.detail-cache-ttl:10s}") Duration detailTtl,
             @Value("${echain.events.list-cache-ttl:1s}") Duration listTtl,
             @Value("${echain.events.stale-if-error:1h}") Duration staleIfError) {
         this.lastDetails = lastCopies(detailTtl.isPositive() ? staleIfError : Duration.ZERO, 50_000);
         this.lastPages = lastCopies(listTtl.isPositive() ? staleIfError : Duration.ZERO, 10_000);
-        this.details = cache(detailTtl, 50_000, loader(id -> {
-            EventView view = service.get(id);
-            return new Detail(json.writeValueAsBytes(view), view.version());
-        }, lastDetails));
+        this.details = cache(
+                detailTtl,
+                50_000,
+                loader(
+                        id -> {
+                            EventView view = service.get(id);
+                            return new Detail(json.writeValueAsBytes(view), view.version());
+                        },
+                        lastDetails));
         this.pages = cache(listTtl, 10_000, loader(query -> json.writeValueAsBytes(service.list(query)), lastPages));
     }
 
@@ -91,7 +96,8 @@ class PublicEventReads {
     }
 
     private static <K, V> Cache<K, Rendered<V>> lastCopies(Duration keep, long size) {
-        return keep.isPositive() ? Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(size).build()
+        return keep.isPositive()
+                ? Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(size).build()
                 : Caffeine.newBuilder().maximumSize(0).build();
     }
 

@@ -76,7 +76,10 @@ class PublicReadsInvalidation implements SmartLifecycle {
 
     /** PostgreSQL folds identical payloads of one transaction into one notification. */
     private void notifyPeers(String payload) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query((rs, n) -> null).list();
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(CHANNEL, payload)
+                .query((rs, n) -> null)
+                .list();
     }
 
     // ---- receiving ---------------------------------------------------------------------------------------------

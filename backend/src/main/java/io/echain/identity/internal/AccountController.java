@@ -11,18 +11,18 @@ import io.echain.shared.ValidText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Size;
-import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,27 +39,35 @@ class AccountController {
     }
 
     @GetMapping(path = "/api/me", produces = "application/json")
-    @Operation(summary = "The signed-in user with its roles now (a grant or revoke takes effect at once, whatever the token says)")
+    @Operation(
+            summary =
+                    "The signed-in user with its roles now (a grant or revoke takes effect at once, whatever the token says)")
     @ApiResponse(responseCode = "200", description = "The caller")
     UserView me(Authentication authentication) {
         String address = Caller.from(authentication).address();
-        Users.User user = users.find(address)
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No user for this token"));
+        Users.User user =
+                users.find(address).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No user for this token"));
         return view(user);
     }
 
-    record EmailChange(@Email @Size(max = 320) @ValidText String email) {
-    }
+    record EmailChange(@Email @Size(max = 320) @ValidText String email) {}
 
     @PutMapping(path = "/api/me/email", consumes = "application/json", produces = "application/json")
     @RateLimited(RateLimitPolicy.WRITE)
     @Operation(summary = "Set (or, with null, clear) the signed-in user's e-mail; unique across users")
     @ApiResponse(responseCode = "200", description = "The caller")
-    @ApiResponse(responseCode = "409", description = "Another user has this e-mail",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another user has this e-mail",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     UserView changeEmail(@Valid @RequestBody EmailChange change, Authentication authentication) {
         String address = Caller.from(authentication).address();
-        String email = change.email() == null || change.email().isBlank() ? null : change.email().trim();
+        String email = change.email() == null || change.email().isBlank()
+                ? null
+                : change.email().trim();
         return view(users.setEmail(address, email)
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No user for this token")));
     }
@@ -81,7 +89,10 @@ class AccountController {
     }
 
     private UserView view(Users.User user) {
-        return new UserView(user.address(), SignInService.names(roles.effective(user.address(), user.role())),
-                user.email(), user.createdAt());
+        return new UserView(
+                user.address(),
+                SignInService.names(roles.effective(user.address(), user.role())),
+                user.email(),
+                user.createdAt());
     }
 }

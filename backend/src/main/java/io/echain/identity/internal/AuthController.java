@@ -33,16 +33,26 @@ class AuthController {
     }
 
     /** What a wallet needs to build the message: a single-use nonce and the expected domain, URI and chain. */
-    record NonceResponse(String nonce, Instant expiresAt, String domain, String uri, long chainId, String version,
-            String statement) {
-    }
+    record NonceResponse(
+            String nonce,
+            Instant expiresAt,
+            String domain,
+            String uri,
+            long chainId,
+            String version,
+            String statement) {}
 
-    record VerifyRequest(@NotBlank @Size(max = 4096) String message, @NotBlank @Size(max = 200) String signature) {
-    }
+    record VerifyRequest(
+            @NotBlank @Size(max = 4096) String message,
+            @NotBlank @Size(max = 200) String signature) {}
 
-    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, long expiresIn, String address,
-            List<String> roles) {
-    }
+    record TokenResponse(
+            String accessToken,
+            String tokenType,
+            Instant expiresAt,
+            long expiresIn,
+            String address,
+            List<String> roles) {}
 
     @PostMapping("/nonce")
     @ResponseStatus(HttpStatus.CREATED)
@@ -51,13 +61,20 @@ class AuthController {
     @ApiResponse(responseCode = "201", description = "Nonce issued")
     NonceResponse nonce() {
         SignInService.NonceIssued issued = signIn.issueNonce();
-        return new NonceResponse(issued.nonce(), issued.expiresAt(), properties.siweDomain(), properties.siweUri(),
-                properties.chainId(), "1", properties.statement());
+        return new NonceResponse(
+                issued.nonce(),
+                issued.expiresAt(),
+                properties.siweDomain(),
+                properties.siweUri(),
+                properties.chainId(),
+                "1",
+                properties.statement());
     }
 
     @PostMapping(path = "/verify", consumes = "application/json")
     @RateLimited(RateLimitPolicy.SIGN_IN)
-    @Operation(summary = "Exchange a signed SIWE message for an access token",
+    @Operation(
+            summary = "Exchange a signed SIWE message for an access token",
             description = "Checks domain, URI, chain id, issued-at, expiry, the signer and the nonce (single use). "
                     + "Every rejection is a 401 problem naming the failing part in `errors`.")
     @ApiResponse(responseCode = "200", description = "Signed in")
@@ -71,8 +88,14 @@ class AuthController {
         }
         metrics.accepted();
         TokenIssuer.Token token = result.token();
-        long expiresIn = Math.max(0, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
-        return new TokenResponse(token.value(), "Bearer", token.expiresAt(), expiresIn, result.address(),
+        long expiresIn =
+                Math.max(0, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+        return new TokenResponse(
+                token.value(),
+                "Bearer",
+                token.expiresAt(),
+                expiresIn,
+                result.address(),
                 SignInService.names(result.roles()));
     }
 }

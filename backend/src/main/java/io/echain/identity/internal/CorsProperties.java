@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record CorsProperties(List<String> allowedOrigins) {
 
     CorsProperties {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -54,8 +54,10 @@ class CorsSupport {
     private final class ProblemCorsProcessor extends DefaultCorsProcessor {
         @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            var problem = ProblemWriter.problem(ProblemType.FORBIDDEN,
-                    "This origin may not call the Echain API (see ECHAIN_CORS_ALLOWED_ORIGINS)", Map.of());
+            var problem = ProblemWriter.problem(
+                    ProblemType.FORBIDDEN,
+                    "This origin may not call the Echain API (see ECHAIN_CORS_ALLOWED_ORIGINS)",
+                    Map.of());
             response.setStatusCode(ProblemType.FORBIDDEN.status());
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             response.getBody().write(json.writeValueAsBytes(problem));

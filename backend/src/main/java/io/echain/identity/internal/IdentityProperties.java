@@ -33,7 +33,11 @@ record IdentityProperties(
         @DefaultValue("Sign in to Echain.") String statement) {
 
     IdentityProperties {
-        adminAddresses = adminAddresses == null ? List.of()
-                : adminAddresses.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        adminAddresses = adminAddresses == null
+                ? List.of()
+                : adminAddresses.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.echain.identity.internal;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.echain.identity.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,9 +21,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import io.echain.identity.Role;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.StringUtils;
 
 /**
@@ -60,8 +60,11 @@ class JwtConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, IdentityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
         return decoder;
     }
 
@@ -77,7 +80,8 @@ class JwtConfiguration {
             String address = String.valueOf(jwt.getSubject()).toLowerCase(java.util.Locale.ROOT);
             Role stored = users.find(address).map(Users.User::role).orElse(Role.ATTENDEE);
             return roles.effective(address, stored).stream()
-                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+                    .toList();
         });
         return converter;
     }

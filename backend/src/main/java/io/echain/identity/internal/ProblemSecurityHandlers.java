@@ -23,7 +23,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
         if (ex instanceof InvalidBearerTokenException || request.getHeader("Authorization") != null) {
             String detail = String.valueOf(ex.getMessage()).contains("expired")
                     ? "The access token has expired; sign in again"
@@ -33,12 +34,17 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        problems.write(response, ProblemType.UNAUTHENTICATED,
-                "Sign in with Ethereum and send the access token as 'Authorization: Bearer <token>'", request.getRequestURI());
+        problems.write(
+                response,
+                ProblemType.UNAUTHENTICATED,
+                "Sign in with Ethereum and send the access token as 'Authorization: Bearer <token>'",
+                request.getRequestURI());
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) throws IOException {
-        problems.write(response, ProblemType.FORBIDDEN, "Your roles do not allow this request", request.getRequestURI());
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+            throws IOException {
+        problems.write(
+                response, ProblemType.FORBIDDEN, "Your roles do not allow this request", request.getRequestURI());
     }
 }

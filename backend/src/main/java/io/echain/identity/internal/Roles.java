@@ -13,7 +13,9 @@ class Roles {
     private final Set<String> admins;
 
     Roles(IdentityProperties properties) {
-        this.admins = Set.copyOf(properties.adminAddresses().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+        this.admins = Set.copyOf(properties.adminAddresses().stream()
+                .map(a -> a.toLowerCase(Locale.ROOT))
+                .toList());
     }
 
     boolean isAdmin(String address) {

@@ -25,16 +25,23 @@ class SecurityConfiguration {
 
     @Bean
     HttpAuthorizationRules identityRules() {
-        return rules -> rules
-                .requestMatchers(CorsUtils::isPreFlightRequest).permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/auth/nonce", "/api/auth/verify").permitAll()
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
+        return rules -> rules.requestMatchers(CorsUtils::isPreFlightRequest)
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/auth/nonce", "/api/auth/verify")
+                .permitAll()
+                .requestMatchers("/api/admin/**")
+                .hasRole(Role.ADMIN.name());
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<HttpAuthorizationRules> moduleRules,
-            ProblemSecurityHandlers problems, JwtAuthenticationConverter jwtConverter, CorsSupport cors,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            List<HttpAuthorizationRules> moduleRules,
+            ProblemSecurityHandlers problems,
+            JwtAuthenticationConverter jwtConverter,
+            CorsSupport cors,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers)
+            throws Exception {
         cors.apply(http);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -44,14 +51,18 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(rules -> {
                     moduleRules.forEach(module -> module.configure(rules));
-                    rules.requestMatchers(new UnservedApiPaths(controllers)).permitAll()
-                            .requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                    rules.requestMatchers(new UnservedApiPaths(controllers))
+                            .permitAll()
+                            .requestMatchers("/api/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 }

@@ -13,8 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInMetrics {
 
-    static final List<String> REASONS = List.of("message", "address", "domain", "uri", "chainId", "issuedAt",
-            "expirationTime", "notBefore", "signature", "nonce", "other");
+    static final List<String> REASONS = List.of(
+            "message",
+            "address",
+            "domain",
+            "uri",
+            "chainId",
+            "issuedAt",
+            "expirationTime",
+            "notBefore",
+            "signature",
+            "nonce",
+            "other");
 
     private final MeterRegistry meters;
     private final Counter accepted;
@@ -36,7 +46,10 @@ class SignInMetrics {
     }
 
     private Counter counter(String outcome, String reason) {
-        return Counter.builder("echain.sign.ins").description("SIWE sign-in verifications by outcome and reason")
-                .tag("outcome", outcome).tag("reason", reason).register(meters);
+        return Counter.builder("echain.sign.ins")
+                .description("SIWE sign-in verifications by outcome and reason")
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(meters);
     }
 }

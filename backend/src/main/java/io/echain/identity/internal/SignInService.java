@@ -34,7 +34,8 @@ class SignInService {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    SignInService(Nonces nonces, Users users, Roles roles, TokenIssuer tokens, IdentityProperties properties, Clock clock) {
+    SignInService(
+            Nonces nonces, Users users, Roles roles, TokenIssuer tokens, IdentityProperties properties, Clock clock) {
         this.nonces = nonces;
         this.users = users;
         this.roles = roles;
@@ -43,11 +44,9 @@ class SignInService {
         this.clock = clock;
     }
 
-    record NonceIssued(String nonce, Instant expiresAt) {
-    }
+    record NonceIssued(String nonce, Instant expiresAt) {}
 
-    record SignedIn(String address, Set<Role> roles, TokenIssuer.Token token) {
-    }
+    record SignedIn(String address, Set<Role> roles, TokenIssuer.Token token) {}
 
     NonceIssued issueNonce() {
         Instant expiresAt = clock.instant().plus(properties.nonceTtl());
@@ -97,7 +96,8 @@ class SignInService {
             throw new SignInRejected("issuedAt", "is in the future");
         }
         if (message.issuedAt().isBefore(now.minus(properties.maxMessageAge()))) {
-            throw new SignInRejected("issuedAt", "is older than " + properties.maxMessageAge().toMinutes() + " minutes");
+            throw new SignInRejected(
+                    "issuedAt", "is older than " + properties.maxMessageAge().toMinutes() + " minutes");
         }
         if (message.expirationTime() != null && !message.expirationTime().isAfter(now)) {
             throw new SignInRejected("expirationTime", "has passed");
@@ -133,7 +133,8 @@ class SignInService {
             throw new SignInRejected("signature", "has an invalid recovery id");
         }
         try {
-            Sign.SignatureData data = new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
+            Sign.SignatureData data =
+                    new Sign.SignatureData(v, Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64));
             BigInteger key = Sign.signedPrefixedMessageToKey(text.getBytes(StandardCharsets.UTF_8), data);
             return "0x" + Keys.getAddress(key);
         } catch (SignatureException | RuntimeException e) {

@@ -10,8 +10,18 @@ import java.util.regex.Pattern;
  * An EIP-4361 message, parsed strictly: anything that is not exactly the ABNF is rejected. {@code scheme} is the
  * optional scheme before the domain ({@code https://example.com wants you...}); null when the message has none.
  */
-record SiweMessage(String scheme, String domain, String address, String statement, String uri, String version,
-        long chainId, String nonce, Instant issuedAt, Instant expirationTime, Instant notBefore) {
+record SiweMessage(
+        String scheme,
+        String domain,
+        String address,
+        String statement,
+        String uri,
+        String version,
+        long chainId,
+        String nonce,
+        Instant issuedAt,
+        Instant expirationTime,
+        Instant notBefore) {
 
     private static final Pattern FORMAT = Pattern.compile(
             "(?:(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://)?(?<domain>[^\\s/?#]+) wants you to sign in with your Ethereum account:\\n"
@@ -33,9 +43,18 @@ record SiweMessage(String scheme, String domain, String address, String statemen
         if (!m.matches()) {
             throw malformed();
         }
-        return new SiweMessage(m.group("scheme"), m.group("domain"), m.group("address"), m.group("statement"), m.group("uri"),
-                m.group("version"), Long.parseLong(m.group("chainId")), m.group("nonce"),
-                time(m.group("issuedAt")), time(m.group("expirationTime")), time(m.group("notBefore")));
+        return new SiweMessage(
+                m.group("scheme"),
+                m.group("domain"),
+                m.group("address"),
+                m.group("statement"),
+                m.group("uri"),
+                m.group("version"),
+                Long.parseLong(m.group("chainId")),
+                m.group("nonce"),
+                time(m.group("issuedAt")),
+                time(m.group("expirationTime")),
+                time(m.group("notBefore")));
     }
 
     private static Instant time(String value) {

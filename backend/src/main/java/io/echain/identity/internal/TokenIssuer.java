@@ -25,8 +25,7 @@ class TokenIssuer {
         this.clock = clock;
     }
 
-    record Token(String value, Instant expiresAt) {
-    }
+    record Token(String value, Instant expiresAt) {}
 
     Token issue(String address, Collection<Role> roles) {
         Instant now = clock.instant();
@@ -38,7 +37,9 @@ class TokenIssuer {
                 .expiresAt(expiresAt)
                 .claim("roles", roles.stream().map(Role::name).sorted().toList())
                 .build();
-        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        String value = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
         return new Token(value, expiresAt);
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -52,8 +51,8 @@ class CircuitBreakingDataSource extends DelegatingDataSource {
      * @param pool the pool to look into between slices (its own timeout being the slice), or null for one wait
      * @param deadline the longest wait for a connection
      */
-    CircuitBreakingDataSource(DataSource target, CircuitBreaker breaker, DirectCheck probe, Pool pool,
-            Duration deadline) {
+    CircuitBreakingDataSource(
+            DataSource target, CircuitBreaker breaker, DirectCheck probe, Pool pool, Duration deadline) {
         super(target);
         this.breaker = breaker;
         this.probe = probe;
@@ -113,7 +112,8 @@ class CircuitBreakingDataSource extends DelegatingDataSource {
     }
 
     private Open open() {
-        return new Open("The database is unavailable (circuit breaker " + breaker.getState() + ")",
+        return new Open(
+                "The database is unavailable (circuit breaker " + breaker.getState() + ")",
                 CallNotPermittedException.createCallNotPermittedException(breaker));
     }
 

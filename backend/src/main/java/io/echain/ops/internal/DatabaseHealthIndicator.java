@@ -22,8 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 class DatabaseHealthIndicator implements HealthIndicator {
 
-    private record Probe(CompletableFuture<Long> result) {
-    }
+    private record Probe(CompletableFuture<Long> result) {}
 
     /** How long slow checks are reported UP after the last one that succeeded. */
     static final Duration GRACE = Duration.ofSeconds(10);
@@ -44,21 +43,28 @@ class DatabaseHealthIndicator implements HealthIndicator {
     public Health health() {
         CircuitBreaker.State state = breaker.getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
-            return Health.down().withDetail("error", "database unreachable (circuit breaker " + state + ")")
-                    .withDetail("circuitBreaker", state.name()).build();
+            return Health.down()
+                    .withDetail("error", "database unreachable (circuit breaker " + state + ")")
+                    .withDetail("circuitBreaker", state.name())
+                    .build();
         }
         try {
             long latencyMs = probe().result().get(budget.toMillis(), TimeUnit.MILLISECONDS);
             lastSuccess = System.nanoTime();
-            return Health.up().withDetail("latencyMs", latencyMs).withDetail("circuitBreaker", state.name()).build();
+            return Health.up()
+                    .withDetail("latencyMs", latencyMs)
+                    .withDetail("circuitBreaker", state.name())
+                    .build();
         } catch (TimeoutException e) {
             return slow("no answer within " + budget.toMillis() + " ms", state);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CircuitBreakingDataSource.Busy) {
                 return slow("every connection of the pool is in use", state);
             }
-            return Health.down().withDetail("error", "database unreachable")
-                    .withDetail("circuitBreaker", breaker.getState().name()).build();
+            return Health.down()
+                    .withDetail("error", "database unreachable")
+                    .withDetail("circuitBreaker", breaker.getState().name())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();
@@ -69,7 +75,8 @@ class DatabaseHealthIndicator implements HealthIndicator {
         long sinceSuccess = (System.nanoTime() - lastSuccess) / 1_000_000;
         Health.Builder health = sinceSuccess < GRACE.toMillis() ? Health.up().withDetail("slow", true) : Health.down();
         return health.withDetail("error", what + "; last answer " + sinceSuccess + " ms ago")
-                .withDetail("circuitBreaker", state.name()).build();
+                .withDetail("circuitBreaker", state.name())
+                .build();
     }
 
     private synchronized Probe probe() {
@@ -80,7 +87,8 @@ class DatabaseHealthIndicator implements HealthIndicator {
         CompletableFuture<Long> result = new CompletableFuture<>();
         Thread.ofVirtual().name("database-health").start(() -> {
             long start = System.nanoTime();
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("select 1");
                 result.complete((System.nanoTime() - start) / 1_000_000);
             } catch (Exception e) {

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breaker the circuit breaker around taking a connection
  */
 @ConfigurationProperties("echain.resilience.database")
-record DatabaseResilience(@DefaultValue("2s") Duration connectionTimeout, @DefaultValue("2s") Duration retryAfter,
-        @DefaultValue BreakerSettings breaker) {
-}
+record DatabaseResilience(
+        @DefaultValue("2s") Duration connectionTimeout,
+        @DefaultValue("2s") Duration retryAfter,
+        @DefaultValue BreakerSettings breaker) {}

@@ -30,28 +30,32 @@ class DatabaseResilienceConfiguration {
     static final String BREAKER = "database";
 
     @Bean
-    static BeanPostProcessor circuitBreakingDataSource(Environment environment,
-            ObjectProvider<CircuitBreakerRegistry> registries) {
+    static BeanPostProcessor circuitBreakingDataSource(
+            Environment environment, ObjectProvider<CircuitBreakerRegistry> registries) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (!(bean instanceof DataSource dataSource) || bean instanceof CircuitBreakingDataSource) {
                     return bean;
                 }
-                DatabaseResilience settings = Binder.get(environment).bindOrCreate("echain.resilience.database",
-                        Bindable.of(DatabaseResilience.class));
+                DatabaseResilience settings = Binder.get(environment)
+                        .bindOrCreate("echain.resilience.database", Bindable.of(DatabaseResilience.class));
                 CircuitBreakingDataSource.DirectCheck probe = null;
                 CircuitBreakingDataSource.Pool pool = null;
                 if (dataSource instanceof HikariDataSource hikari) {
                     applyDeadlines(hikari, settings);
                     probe = directCheck(hikari);
-                    pool = () -> hikari.getHikariPoolMXBean() == null ? 0
+                    pool = () -> hikari.getHikariPoolMXBean() == null
+                            ? 0
                             : hikari.getHikariPoolMXBean().getTotalConnections();
                 }
                 CircuitBreakerRegistry registry = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
-                return new CircuitBreakingDataSource(dataSource,
-                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)), probe,
-                        pool, settings.connectionTimeout());
+                return new CircuitBreakingDataSource(
+                        dataSource,
+                        registry.circuitBreaker(BREAKER, settings.breaker().config(DatabaseOutage::isCauseOf)),
+                        probe,
+                        pool,
+                        settings.connectionTimeout());
             }
         };
     }
@@ -94,7 +98,9 @@ class DatabaseResilienceConfiguration {
     }
 
     @Bean
-    DatabaseHealthIndicator databaseHealthIndicator(DataSource dataSource, CircuitBreakerRegistry registry,
+    DatabaseHealthIndicator databaseHealthIndicator(
+            DataSource dataSource,
+            CircuitBreakerRegistry registry,
             @Value("${echain.health.timeout:500ms}") Duration budget) {
         return new DatabaseHealthIndicator(dataSource, registry.circuitBreaker(BREAKER), budget);
     }

@@ -42,15 +42,23 @@ class HealthController {
     }
 
     @Schema(description = "One check: UP, DEGRADED or DOWN, with its figures and, unless UP, what is wrong")
-    record Check(String status, @Schema(nullable = true) Long latencyMs, @Schema(nullable = true) String error,
-            Map<String, Object> details) {
-    }
+    record Check(
+            String status,
+            @Schema(nullable = true) Long latencyMs,
+            @Schema(nullable = true) String error,
+            Map<String, Object> details) {}
 
-    record Health(@Schema(description = "UP, DEGRADED (a check degraded, the API serves) or DOWN") String status,
-            Instant timestamp, String version,
-            @Schema(description = "Names of the checks that are not UP") List<String> failing,
-            Map<String, Check> checks) {
-    }
+    record Health(
+            @Schema(description = "UP, DEGRADED (a check degraded, the API serves) or DOWN")
+            String status,
+
+            Instant timestamp,
+            String version,
+
+            @Schema(description = "Names of the checks that are not UP")
+            List<String> failing,
+
+            Map<String, Check> checks) {}
 
     @GetMapping(path = "/health", produces = "application/json")
     @Operation(summary = "Health summary: database and chain checks (node, head block and its age, indexer lag)")
@@ -64,18 +72,25 @@ class HealthController {
                 checks.put(name, check(indicator.health()));
             }
         }
-        List<String> failing = checks.entrySet().stream().filter(e -> !"UP".equals(e.getValue().status()))
-                .map(Map.Entry::getKey).toList();
-        boolean down = checks.values().stream().anyMatch(c -> Status.DOWN.getCode().equals(c.status()));
+        List<String> failing = checks.entrySet().stream()
+                .filter(e -> !"UP".equals(e.getValue().status()))
+                .map(Map.Entry::getKey)
+                .toList();
+        boolean down =
+                checks.values().stream().anyMatch(c -> Status.DOWN.getCode().equals(c.status()));
         String status = down ? "DOWN" : failing.isEmpty() ? "UP" : "DEGRADED";
-        return ResponseEntity.status(down ? 503 : 200).body(new Health(status, clock.instant(), version, failing, checks));
+        return ResponseEntity.status(down ? 503 : 200)
+                .body(new Health(status, clock.instant(), version, failing, checks));
     }
 
     private static Check check(org.springframework.boot.health.contributor.Health health) {
         Map<String, Object> details = new LinkedHashMap<>(health.getDetails());
         Object latency = details.remove("latencyMs");
         Object error = details.remove("error");
-        return new Check(health.getStatus().getCode(), latency instanceof Number n ? n.longValue() : null,
-                error == null ? null : error.toString(), details);
+        return new Check(
+                health.getStatus().getCode(),
+                latency instanceof Number n ? n.longValue() : null,
+                error == null ? null : error.toString(),
+                details);
     }
 }

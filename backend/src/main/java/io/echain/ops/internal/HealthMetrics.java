@@ -33,11 +33,14 @@ class HealthMetrics implements SmartLifecycle {
     HealthMetrics(HealthEndpoint health, MeterRegistry meters) {
         this.health = health;
         this.transitions = Counter.builder("echain.readiness.transitions")
-                .description("Changes of readiness between UP and not UP").register(meters);
+                .description("Changes of readiness between UP and not UP")
+                .register(meters);
         Gauge.builder("echain.readiness.up", this, m -> m.fresh() && Boolean.TRUE.equals(m.ready) ? 1 : 0)
-                .description("1 while the readiness group is UP").register(meters);
+                .description("1 while the readiness group is UP")
+                .register(meters);
         Gauge.builder("echain.database.up", this, m -> m.fresh() && m.database ? 1 : 0)
-                .description("1 while the database health check is UP").register(meters);
+                .description("1 while the database health check is UP")
+                .register(meters);
     }
 
     void check() {
@@ -70,7 +73,8 @@ class HealthMetrics implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("health-metrics").daemon().factory());
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("health-metrics").daemon().factory());
             scheduler.scheduleWithFixedDelay(this::safeCheck, 0, 5, TimeUnit.SECONDS);
         }
     }

@@ -29,7 +29,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
         try {

@@ -22,8 +22,8 @@ class SentryConfiguration {
     @Bean
     SentryScrubber sentryScrubber(Environment environment) {
         List<String> secrets = new ArrayList<>();
-        for (String property : List.of("echain.chain.operator-key", "echain.identity.jwt-secret",
-                "spring.datasource.password")) {
+        for (String property :
+                List.of("echain.chain.operator-key", "echain.identity.jwt-secret", "spring.datasource.password")) {
             secrets.add(environment.getProperty(property, ""));
         }
         String redis = environment.getProperty("echain.redis-url", "");

@@ -27,15 +27,17 @@ class SentryScrubber implements SentryOptions.BeforeSendCallback, SentryOptions.
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern SIGNATURE = Pattern.compile("(?i)(0x)?[0-9a-f]{130}");
-    private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "set-cookie",
-            "proxy-authorization", "x-api-key");
+    private static final List<String> CREDENTIAL_HEADERS =
+            List.of("authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key");
 
     private final List<String> secrets;
 
     /** @param secrets configured secret values (blank ones are ignored; a hex key is matched with and without 0x) */
     SentryScrubber(List<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 8)
-                .flatMap(s -> s.startsWith("0x") ? Stream.of(s, s.substring(2)) : Stream.of(s)).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> s != null && s.length() >= 8)
+                .flatMap(s -> s.startsWith("0x") ? Stream.of(s, s.substring(2)) : Stream.of(s))
+                .toList();
     }
 
     String scrub(String text) {

@@ -37,7 +37,8 @@ class ServerErrorReporter extends OncePerRequestFilter {
             throw e;
         }
         if (response.getStatus() >= 500) {
-            report(request, response.getStatus(), (Throwable) request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE));
+            report(request, response.getStatus(), (Throwable)
+                    request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE));
         }
     }
 

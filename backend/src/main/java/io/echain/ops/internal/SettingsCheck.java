@@ -66,18 +66,25 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
             problems.add("ECHAIN_JWT_SECRET (echain.identity.jwt-secret) is not set: a random string of at least "
                     + MIN_JWT_SECRET_BYTES + " bytes signs the access tokens (e.g. openssl rand -base64 48)");
         } else if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_SECRET_BYTES) {
-            problems.add("ECHAIN_JWT_SECRET (echain.identity.jwt-secret) is " + secret.getBytes(StandardCharsets.UTF_8).length
-                    + " bytes long; it must be at least " + MIN_JWT_SECRET_BYTES);
+            problems.add("ECHAIN_JWT_SECRET (echain.identity.jwt-secret) is "
+                    + secret.getBytes(StandardCharsets.UTF_8).length + " bytes long; it must be at least "
+                    + MIN_JWT_SECRET_BYTES);
         }
-        List<String> admins = Binder.get(environment).bind("echain.identity.admin-addresses",
-                Bindable.listOf(String.class)).orElse(List.of()).stream().map(String::trim).filter(StringUtils::hasText)
+        List<String> admins = Binder.get(environment)
+                .bind("echain.identity.admin-addresses", Bindable.listOf(String.class))
+                .orElse(List.of())
+                .stream()
+                .map(String::trim)
+                .filter(StringUtils::hasText)
                 .toList();
         if (admins.isEmpty()) {
             problems.add("ECHAIN_ADMIN_ADDRESSES (echain.identity.admin-addresses) is empty: list the wallet"
                     + " addresses that are ADMIN (comma-separated); without one nobody can grant the organizer role");
         }
-        admins.stream().filter(a -> !EthereumAddress.isValid(a)).forEach(a -> problems.add(
-                "ECHAIN_ADMIN_ADDRESSES (echain.identity.admin-addresses): '" + a + "' is not an Ethereum address"));
+        admins.stream()
+                .filter(a -> !EthereumAddress.isValid(a))
+                .forEach(a -> problems.add("ECHAIN_ADMIN_ADDRESSES (echain.identity.admin-addresses): '" + a
+                        + "' is not an Ethereum address"));
     }
 
     private void chain(List<String> problems) {
@@ -88,10 +95,15 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
             problems.add("ECHAIN_RPC_URL (echain.chain.rpc-url) must be an http(s) URL, not '" + rpcUrl + "'");
         }
         positiveNumber(problems, "ECHAIN_CHAIN_ID (echain.chain.chain-id)", property("echain.chain.chain-id"), true);
-        positiveNumber(problems, "ECHAIN_DEPLOYMENT_BLOCK (echain.chain.deployment-block)",
-                property("echain.chain.deployment-block"), false);
+        positiveNumber(
+                problems,
+                "ECHAIN_DEPLOYMENT_BLOCK (echain.chain.deployment-block)",
+                property("echain.chain.deployment-block"),
+                false);
         address(problems, "ECHAIN_TICKET_NFT (echain.chain.ticket-nft)", property("echain.chain.ticket-nft"));
-        address(problems, "ECHAIN_PAYMENT_PROCESSOR (echain.chain.payment-processor)",
+        address(
+                problems,
+                "ECHAIN_PAYMENT_PROCESSOR (echain.chain.payment-processor)",
                 property("echain.chain.payment-processor"));
         String key = property("echain.chain.operator-key");
         if (key != null && !PRIVATE_KEY.matcher(key).matches()) {

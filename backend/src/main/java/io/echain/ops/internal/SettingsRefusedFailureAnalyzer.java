@@ -8,7 +8,9 @@ class SettingsRefusedFailureAnalyzer extends AbstractFailureAnalyzer<SettingsChe
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SettingsCheck.SettingsRefused cause) {
-        return new FailureAnalysis("The configuration cannot work:\n  - " + String.join("\n  - ", cause.problems()),
-                "Set the variables named above (.env.example describes each one) and start again.", cause);
+        return new FailureAnalysis(
+                "The configuration cannot work:\n  - " + String.join("\n  - ", cause.problems()),
+                "Set the variables named above (.env.example describes each one) and start again.",
+                cause);
     }
 }

@@ -24,14 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainSaleState {
 
-    private record Entry(long generation, CompletableFuture<Object> value) {
-    }
+    private record Entry(long generation, CompletableFuture<Object> value) {}
 
-    private record EstimateKey(BigInteger chainEventId, int quantity, BigInteger price) {
-    }
+    private record EstimateKey(BigInteger chainEventId, int quantity, BigInteger price) {}
 
-    private record Estimated(long at, Optional<BigInteger> gas) {
-    }
+    private record Estimated(long at, Optional<BigInteger> gas) {}
 
     private static final Object GLOBALS = new Object();
 
@@ -43,7 +40,9 @@ class ChainSaleState {
     private volatile long head = -1;
     private volatile long headSeenAt;
 
-    ChainSaleState(ContractReads chain, @Value("${echain.payments.quote.max-age:2s}") Duration maxAge,
+    ChainSaleState(
+            ContractReads chain,
+            @Value("${echain.payments.quote.max-age:2s}") Duration maxAge,
             @Value("${echain.payments.quote.estimate-ttl:1m}") Duration estimateTtl) {
         this.chain = chain;
         this.maxAgeNanos = Math.max(1, maxAge.toNanos());
@@ -68,14 +67,16 @@ class ChainSaleState {
      * The gas of buying {@code quantity} tickets at {@code price} for a first-time buyer, estimated at most once per
      * {@code estimate-ttl} and price; empty if the node cannot estimate it now (sold out meanwhile, ...).
      */
-    Optional<BigInteger> sharedEstimate(BigInteger chainEventId, int quantity, BigInteger price, ContractReads.Call call) {
+    Optional<BigInteger> sharedEstimate(
+            BigInteger chainEventId, int quantity, BigInteger price, ContractReads.Call call) {
         EstimateKey key = new EstimateKey(chainEventId, quantity, price);
         long now = System.nanoTime();
         Estimated cached = estimates.get(key);
         if (cached != null && now - cached.at() < estimateTtlNanos) {
             return cached.gas();
         }
-        Estimated fresh = new Estimated(now, Optional.ofNullable(chain.estimateForAnyone(call).gas()));
+        Estimated fresh = new Estimated(
+                now, Optional.ofNullable(chain.estimateForAnyone(call).gas()));
         if (estimates.size() > 10_000) {
             estimates.clear(); // bounded: a few hot events times ten quantities is the normal size
         }
@@ -96,7 +97,8 @@ class ChainSaleState {
                 entries.clear(); // bounded: only events quoted in the current block need an entry
             }
             Entry fresh = new Entry(generation, new CompletableFuture<>());
-            boolean won = current == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, current, fresh);
+            boolean won =
+                    current == null ? entries.putIfAbsent(key, fresh) == null : entries.replace(key, current, fresh);
             if (!won) {
                 continue;
             }

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 class PaymentAuthorizationRules implements HttpAuthorizationRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         HttpAuthorizationRules.permitReads(rules, "/api/events/*/quote")
-                .requestMatchers(HttpMethod.GET, "/api/organizers/me/revenue").hasRole(Role.ORGANIZER.name());
+                .requestMatchers(HttpMethod.GET, "/api/organizers/me/revenue")
+                .hasRole(Role.ORGANIZER.name());
     }
 }

@@ -35,17 +35,26 @@ class PaymentController {
 
     @PostMapping(path = "/api/payments", consumes = "application/json", produces = "application/json")
     @RateLimited(RateLimitPolicy.WRITE)
-    @Operation(summary = "Track a purchaseTickets transaction right after sending it; it is PENDING until "
-            + "mined and confirmed (see docs/api/PAYMENTS.md)")
-    @ApiResponse(responseCode = "201", description = "Tracked; Location points at the payment",
+    @Operation(
+            summary = "Track a purchaseTickets transaction right after sending it; it is PENDING until "
+                    + "mined and confirmed (see docs/api/PAYMENTS.md)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Tracked; Location points at the payment",
             headers = @Header(name = "Location", description = "URL of the payment"))
     @ApiResponse(responseCode = "200", description = "This transaction was already tracked")
-    @ApiResponse(responseCode = "422", description = "Not a purchaseTickets call on the Echain PaymentProcessor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Not a purchaseTickets call on the Echain PaymentProcessor",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<PaymentView> track(@Valid @RequestBody PaymentRequest request, Authentication authentication) {
         PaymentService.Tracked tracked = payments.submit(Caller.from(authentication), request.txHash());
         URI location = URI.create("/api/payments/" + tracked.payment().id());
-        return ResponseEntity.status(tracked.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location)
+        return ResponseEntity.status(tracked.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(location)
                 .body(tracked.payment());
     }
 

@@ -23,27 +23,44 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PaymentMetrics {
 
     /** What the gauges show. */
-    record Figures(Map<String, Long> paymentsByStatus, long ticketsSold, long ticketsRefunded) {
-    }
+    record Figures(Map<String, Long> paymentsByStatus, long ticketsSold, long ticketsRefunded) {}
 
     private final Sampled<Figures> figures;
     private final Timer confirmation;
 
     PaymentMetrics(Payments payments, Revenues revenues, MeterRegistry meters) {
-        this.figures = Sampled.every(Duration.ofSeconds(15), null,
+        this.figures = Sampled.every(
+                Duration.ofSeconds(15),
+                null,
                 () -> new Figures(payments.countByStatus(), revenues.ticketsSold(), revenues.ticketsRefunded()));
         for (PaymentStatus status : PaymentStatus.values()) {
-            Gauge.builder("echain.payments", figures, f -> f.get() == null ? Double.NaN
-                    : f.get().paymentsByStatus().getOrDefault(status.name(), 0L)).description("Payments by status")
-                    .tag("status", status.name()).register(meters);
+            Gauge.builder(
+                            "echain.payments",
+                            figures,
+                            f -> f.get() == null
+                                    ? Double.NaN
+                                    : f.get().paymentsByStatus().getOrDefault(status.name(), 0L))
+                    .description("Payments by status")
+                    .tag("status", status.name())
+                    .register(meters);
         }
-        Gauge.builder("echain.tickets.sold", figures, f -> f.get() == null ? Double.NaN : f.get().ticketsSold())
-                .description("Tickets sold on chain, refunded ones excluded").register(meters);
-        Gauge.builder("echain.tickets.refunded", figures, f -> f.get() == null ? Double.NaN : f.get().ticketsRefunded())
-                .description("Tickets refunded (and burned) after a cancellation").register(meters);
+        Gauge.builder(
+                        "echain.tickets.sold",
+                        figures,
+                        f -> f.get() == null ? Double.NaN : f.get().ticketsSold())
+                .description("Tickets sold on chain, refunded ones excluded")
+                .register(meters);
+        Gauge.builder(
+                        "echain.tickets.refunded",
+                        figures,
+                        f -> f.get() == null ? Double.NaN : f.get().ticketsRefunded())
+                .description("Tickets refunded (and burned) after a cancellation")
+                .register(meters);
         this.confirmation = Timer.builder("echain.payment.confirmation")
-                .description("Time from when a payment was first known to CONFIRMED").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofMinutes(30))
+                .description("Time from when a payment was first known to CONFIRMED")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofMinutes(30))
                 .register(meters);
     }
 
@@ -57,7 +74,8 @@ class PaymentMetrics {
         if (secondsSinceKnown.isEmpty()) {
             return;
         }
-        Runnable record = () -> secondsSinceKnown.forEach(s -> confirmation.record((long) (s * 1_000), TimeUnit.MILLISECONDS));
+        Runnable record =
+                () -> secondsSinceKnown.forEach(s -> confirmation.record((long) (s * 1_000), TimeUnit.MILLISECONDS));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -7,8 +7,7 @@ import java.util.Map;
 /** The payments module's problems. */
 final class PaymentProblems {
 
-    private PaymentProblems() {
-    }
+    private PaymentProblems() {}
 
     static final class PaymentNotFound extends ApiProblem {
         PaymentNotFound(long id) {
@@ -18,8 +17,10 @@ final class PaymentProblems {
 
     static final class NotAPurchase extends ApiProblem {
         NotAPurchase(String txHash, String why) {
-            super(ProblemType.UNPROCESSABLE, "Transaction " + txHash + " is not a ticket purchase on the Echain "
-                    + "PaymentProcessor: " + why, Map.of("txHash", why));
+            super(
+                    ProblemType.UNPROCESSABLE,
+                    "Transaction " + txHash + " is not a ticket purchase on the Echain " + "PaymentProcessor: " + why,
+                    Map.of("txHash", why));
         }
     }
 
@@ -31,15 +32,18 @@ final class PaymentProblems {
 
     static final class NotYourTransaction extends ApiProblem {
         NotYourTransaction(String txHash) {
-            super(ProblemType.FORBIDDEN, "Transaction " + txHash + " was sent by another wallet; only its sender "
-                    + "can track it");
+            super(
+                    ProblemType.FORBIDDEN,
+                    "Transaction " + txHash + " was sent by another wallet; only its sender " + "can track it");
         }
     }
 
     static final class ReportedByAnotherWallet extends ApiProblem {
         ReportedByAnotherWallet(String txHash) {
-            super(ProblemType.FORBIDDEN, "Transaction " + txHash + " was reported by another wallet and the node does "
-                    + "not know it yet; its sender can report it again once it is sent");
+            super(
+                    ProblemType.FORBIDDEN,
+                    "Transaction " + txHash + " was reported by another wallet and the node does "
+                            + "not know it yet; its sender can report it again once it is sent");
         }
     }
 

@@ -17,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaymentService {
 
     /** A tracked payment and whether this call started tracking it. */
-    record Tracked(PaymentView payment, boolean created) {
-    }
+    record Tracked(PaymentView payment, boolean created) {}
 
     private final Payments payments;
     private final ContractReads chain;
@@ -26,7 +25,11 @@ class PaymentService {
     private final Confirmations confirmations;
     private final TransactionTemplate transactions;
 
-    PaymentService(Payments payments, ContractReads chain, IndexerStatus indexer, Confirmations confirmations,
+    PaymentService(
+            Payments payments,
+            ContractReads chain,
+            IndexerStatus indexer,
+            Confirmations confirmations,
             TransactionTemplate transactions) {
         this.transactions = transactions;
         this.payments = payments;
@@ -59,8 +62,8 @@ class PaymentService {
             }
         }
         String sender = tx.map(ContractReads.SentTransaction::from).orElse(null);
-        Optional<ContractReads.Receipt> receipt = tx.isPresent() && payments.ofTransaction(txHash).isEmpty()
-                ? chain.receipt(txHash) : Optional.empty();
+        Optional<ContractReads.Receipt> receipt =
+                tx.isPresent() && payments.ofTransaction(txHash).isEmpty() ? chain.receipt(txHash) : Optional.empty();
         return transactions.execute(status -> record(caller, txHash, sender, receipt));
     }
 
@@ -104,12 +107,16 @@ class PaymentService {
 
     List<PaymentView> of(Caller caller) {
         IndexerProgress progress = indexer.progress();
-        return payments.of(caller.address(), 200).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
+        return payments.of(caller.address(), 200).stream()
+                .map(r -> PaymentView.of(r, progress, confirmations))
+                .toList();
     }
 
     List<PaymentView> ofEvent(long eventId) {
         IndexerProgress progress = indexer.progress();
-        return payments.ofEvent(eventId).stream().map(r -> PaymentView.of(r, progress, confirmations)).toList();
+        return payments.ofEvent(eventId).stream()
+                .map(r -> PaymentView.of(r, progress, confirmations))
+                .toList();
     }
 
     private PaymentView view(PaymentRow row) {

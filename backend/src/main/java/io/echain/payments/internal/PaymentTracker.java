@@ -31,7 +31,10 @@ class PaymentTracker implements SmartLifecycle {
     private final Duration timeout;
     private volatile ScheduledExecutorService scheduler;
 
-    PaymentTracker(Payments payments, ContractReads chain, Clock clock,
+    PaymentTracker(
+            Payments payments,
+            ContractReads chain,
+            Clock clock,
             @Value("${echain.payments.track-interval:2s}") Duration interval,
             @Value("${echain.payments.pending-timeout:15m}") Duration timeout) {
         this.payments = payments;
@@ -71,8 +74,10 @@ class PaymentTracker implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("payment-tracker").daemon().factory());
-            scheduler.scheduleWithFixedDelay(this::safeTrack, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("payment-tracker").daemon().factory());
+            scheduler.scheduleWithFixedDelay(
+                    this::safeTrack, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

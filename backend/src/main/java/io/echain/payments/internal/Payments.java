@@ -27,10 +27,19 @@ class Payments {
             updated_at""";
 
     /** A purchase as the chain reported it; {@code purchaseIndex} is its position among its transaction's purchases. */
-    record Purchase(BigInteger paymentId, BigInteger chainEventId, Long eventId, String buyer, int quantity,
-            BigInteger amount, BigInteger fee, String txHash, int purchaseIndex, long blockNumber, String blockHash,
-            int logIndex) {
-    }
+    record Purchase(
+            BigInteger paymentId,
+            BigInteger chainEventId,
+            Long eventId,
+            String buyer,
+            int quantity,
+            BigInteger amount,
+            BigInteger fee,
+            String txHash,
+            int purchaseIndex,
+            long blockNumber,
+            String blockHash,
+            int logIndex) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -54,12 +63,11 @@ class Payments {
                     buyer_address = excluded.buyer_address, quantity = excluded.quantity, amount = excluded.amount,
                     fee = excluded.fee, status = 'PENDING', block_number = excluded.block_number,
                     block_hash = excluded.block_hash, log_index = excluded.log_index, failure_reason = null,
-                    refunded_count = 0, refunded_amount = 0, updated_at = now()""",
-                purchases, 1_000, (ps, p) -> {
-                    ps.setString(1, p.txHash());
-                    ps.setInt(2, p.purchaseIndex());
-                    bind(ps, 3, p);
-                });
+                    refunded_count = 0, refunded_amount = 0, updated_at = now()""", purchases, 1_000, (ps, p) -> {
+            ps.setString(1, p.txHash());
+            ps.setInt(2, p.purchaseIndex());
+            bind(ps, 3, p);
+        });
     }
 
     private static void bind(PreparedStatement ps, int first, Purchase p) throws SQLException {
@@ -111,13 +119,17 @@ class Payments {
                 where payment_id = (select payment_id from payments where payment_id <= :token
                                      order by payment_id desc limit 1)
                   and payment_id + quantity > :token""")
-                .param("delta", delta).param("amount", new BigDecimal(amount)).param("confirmed", confirmedThrough)
-                .param("token", new BigDecimal(tokenId)).update();
+                .param("delta", delta)
+                .param("amount", new BigDecimal(amount))
+                .param("confirmed", confirmedThrough)
+                .param("token", new BigDecimal(tokenId))
+                .update();
     }
 
     void assignEvent(BigInteger chainEventId, long eventId) {
         jdbc.sql("update payments set event_id = ? where chain_event_id = ? and event_id is null")
-                .params(eventId, new BigDecimal(chainEventId)).update();
+                .params(eventId, new BigDecimal(chainEventId))
+                .update();
     }
 
     /** Starts tracking a reported transaction; empty if it already has its payment (another report won the race). */
@@ -125,23 +137,31 @@ class Payments {
         return jdbc.sql("""
                 insert into payments (tx_hash, purchase_index, submitted_by, sender_address, status, failure_reason)
                 values (?, 0, ?, ?, ?, ?) on conflict (tx_hash, purchase_index) do nothing returning id""")
-                .params(txHash, submittedBy, sender, status.name(), reason).query(Long.class).optional();
+                .params(txHash, submittedBy, sender, status.name(), reason)
+                .query(Long.class)
+                .optional();
     }
 
     /** Records the transaction's sender once the node knows it. */
     void setSender(long id, String sender) {
-        jdbc.sql("update payments set sender_address = ? where id = ? and sender_address is null").params(sender, id)
+        jdbc.sql("update payments set sender_address = ? where id = ? and sender_address is null")
+                .params(sender, id)
                 .update();
     }
 
     Optional<PaymentRow> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from payments where id = ?").param(id).query(Payments::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from payments where id = ?")
+                .param(id)
+                .query(Payments::map)
+                .optional();
     }
 
     /** The payment of a wallet's transaction (its only purchase). */
     Optional<PaymentRow> ofTransaction(String txHash) {
-        return jdbc.sql("select " + COLUMNS + " from payments where tx_hash = ? and purchase_index = 0").param(txHash)
-                .query(Payments::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from payments where tx_hash = ? and purchase_index = 0")
+                .param(txHash)
+                .query(Payments::map)
+                .optional();
     }
 
     /** Payments the wallet may see ({@link PaymentRow#visibleTo}), newest first. */
@@ -149,41 +169,63 @@ class Payments {
         return jdbc.sql("select " + COLUMNS + """
                  from payments where buyer_address = :a or sender_address = :a
                                   or (submitted_by = :a and sender_address is null and payment_id is null)
-                order by id desc limit :limit""").param("a", address).param("limit", limit).query(Payments::map).list();
+                order by id desc limit :limit""")
+                .param("a", address)
+                .param("limit", limit)
+                .query(Payments::map)
+                .list();
     }
 
     List<PaymentRow> ofEvent(long eventId) {
-        return jdbc.sql("select " + COLUMNS + " from payments where event_id = ? order by id").param(eventId)
-                .query(Payments::map).list();
+        return jdbc.sql("select " + COLUMNS + " from payments where event_id = ? order by id")
+                .param(eventId)
+                .query(Payments::map)
+                .list();
     }
 
     /** PENDING rows no block holds yet: reported by a client and not mined, or rolled back by a reorg. */
     List<PaymentRow> unmined(int limit) {
         return jdbc.sql("select " + COLUMNS + " from payments where status = 'PENDING' and block_number is null "
-                + "order by id limit ?").param(limit).query(Payments::map).list();
+                        + "order by id limit ?")
+                .param(limit)
+                .query(Payments::map)
+                .list();
     }
 
     boolean fail(long id, String reason, Long blockNumber) {
         return jdbc.sql("""
                 update payments set status = 'FAILED', failure_reason = ?, block_number = ?, updated_at = now()
-                where id = ? and status = 'PENDING' and payment_id is null""")
-                .params(reason, blockNumber, id).update() == 1;
+                where id = ? and status = 'PENDING' and payment_id is null""").params(reason, blockNumber, id).update() == 1;
     }
 
     Map<String, Long> countByStatus() {
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("select status, count(*) from payments group by status")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return counts;
     }
 
     private static PaymentRow map(ResultSet rs, int n) throws SQLException {
-        return new PaymentRow(rs.getLong("id"), rs.getString("tx_hash"), big(rs, "payment_id"), big(rs, "chain_event_id"),
-                (Long) rs.getObject("event_id", Long.class), rs.getString("buyer_address"),
-                (Integer) rs.getObject("quantity", Integer.class), big(rs, "amount"), big(rs, "fee"),
-                rs.getInt("refunded_count"), big(rs, "refunded_amount"), PaymentStatus.valueOf(rs.getString("status")),
-                rs.getString("failure_reason"), (Long) rs.getObject("block_number", Long.class), rs.getString("block_hash"),
-                rs.getString("submitted_by"), rs.getString("sender_address"), instant(rs, "created_at"),
+        return new PaymentRow(
+                rs.getLong("id"),
+                rs.getString("tx_hash"),
+                big(rs, "payment_id"),
+                big(rs, "chain_event_id"),
+                (Long) rs.getObject("event_id", Long.class),
+                rs.getString("buyer_address"),
+                (Integer) rs.getObject("quantity", Integer.class),
+                big(rs, "amount"),
+                big(rs, "fee"),
+                rs.getInt("refunded_count"),
+                big(rs, "refunded_amount"),
+                PaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("failure_reason"),
+                (Long) rs.getObject("block_number", Long.class),
+                rs.getString("block_hash"),
+                rs.getString("submitted_by"),
+                rs.getString("sender_address"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 

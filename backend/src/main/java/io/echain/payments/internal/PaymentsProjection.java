@@ -34,7 +34,11 @@ class PaymentsProjection implements ChainProjection {
     private final ChainSaleState saleState;
     private volatile long confirmedThrough = -1;
 
-    PaymentsProjection(Payments payments, Revenues revenues, EventCatalog catalog, PaymentMetrics metrics,
+    PaymentsProjection(
+            Payments payments,
+            Revenues revenues,
+            EventCatalog catalog,
+            PaymentMetrics metrics,
             ChainSaleState saleState) {
         this.saleState = saleState;
         this.payments = payments;
@@ -102,9 +106,19 @@ class PaymentsProjection implements ChainProjection {
             Revenues.Registration registration = registrations.get(p.chainEventId());
             int feeBps = registration == null ? 0 : registration.feeBps();
             int purchaseIndex = purchasesPerTx.merge(p.at().txHash(), 1, Integer::sum) - 1;
-            mined.add(new Payments.Purchase(p.paymentId(), p.chainEventId(), eventIds.get(p.chainEventId()), p.buyer(),
-                    p.quantity(), p.amount(), p.amount().multiply(BigInteger.valueOf(feeBps)).divide(BPS),
-                    p.at().txHash(), purchaseIndex, p.at().blockNumber(), p.at().blockHash(), p.at().logIndex()));
+            mined.add(new Payments.Purchase(
+                    p.paymentId(),
+                    p.chainEventId(),
+                    eventIds.get(p.chainEventId()),
+                    p.buyer(),
+                    p.quantity(),
+                    p.amount(),
+                    p.amount().multiply(BigInteger.valueOf(feeBps)).divide(BPS),
+                    p.at().txHash(),
+                    purchaseIndex,
+                    p.at().blockNumber(),
+                    p.at().blockHash(),
+                    p.at().logIndex()));
             gross.merge(p.chainEventId(), p.amount(), BigInteger::add);
             sold.merge(p.chainEventId(), p.quantity(), Integer::sum);
         }
@@ -131,21 +145,33 @@ class PaymentsProjection implements ChainProjection {
 
     private void applyOne(ContractEvent event) {
         switch (event) {
-            case ContractEvent.EventRegistered e -> revenues.register(e.chainEventId(),
-                    catalog.idsByChainEventId(List.of(e.chainEventId())).get(e.chainEventId()), e.organizer(),
-                    e.platformFeeBps(), e.eventEnd(), e.at().blockNumber());
+            case ContractEvent.EventRegistered e ->
+                revenues.register(
+                        e.chainEventId(),
+                        catalog.idsByChainEventId(List.of(e.chainEventId())).get(e.chainEventId()),
+                        e.organizer(),
+                        e.platformFeeBps(),
+                        e.eventEnd(),
+                        e.at().blockNumber());
             case ContractEvent.EventCancelled e -> revenues.setCancelled(e.chainEventId(), true);
             case ContractEvent.TicketRefunded e -> {
                 payments.refundToken(e.tokenId(), e.amount(), 1, confirmedThrough);
                 revenues.addRefund(e.chainEventId(), e.amount(), 1);
             }
-            case ContractEvent.EventSettled e -> revenues.setSettled(e.chainEventId(), e.platformFee(), e.organizerShare());
+            case ContractEvent.EventSettled e ->
+                revenues.setSettled(e.chainEventId(), e.platformFee(), e.organizerShare());
             case ContractEvent.OrganizerWithdrawn e -> revenues.addOrganizerWithdrawn(e.chainEventId(), e.amount());
-            case ContractEvent.RoyaltyReceived e -> revenues.addRoyalty(e.chainEventId(), e.organizerShare(),
-                    e.platformShare());
+            case ContractEvent.RoyaltyReceived e ->
+                revenues.addRoyalty(e.chainEventId(), e.organizerShare(), e.platformShare());
             case ContractEvent.RoyaltyWithdrawn e -> revenues.addRoyaltyWithdrawn(e.chainEventId(), e.amount());
-            case ContractEvent.PlatformFeesWithdrawn e -> revenues.addPlatformWithdrawal(e.at().blockHash(),
-                    e.at().logIndex(), e.at().blockNumber(), e.at().txHash(), e.treasury(), e.amount());
+            case ContractEvent.PlatformFeesWithdrawn e ->
+                revenues.addPlatformWithdrawal(
+                        e.at().blockHash(),
+                        e.at().logIndex(),
+                        e.at().blockNumber(),
+                        e.at().txHash(),
+                        e.treasury(),
+                        e.amount());
             default -> {
                 // not a payments fact
             }
@@ -165,12 +191,17 @@ class PaymentsProjection implements ChainProjection {
                 revenues.addRefund(e.chainEventId(), e.amount().negate(), -1);
             }
             case ContractEvent.EventSettled e -> revenues.setSettled(e.chainEventId(), null, null);
-            case ContractEvent.OrganizerWithdrawn e -> revenues.addOrganizerWithdrawn(e.chainEventId(), e.amount().negate());
-            case ContractEvent.RoyaltyReceived e -> revenues.addRoyalty(e.chainEventId(), e.organizerShare().negate(),
-                    e.platformShare().negate());
-            case ContractEvent.RoyaltyWithdrawn e -> revenues.addRoyaltyWithdrawn(e.chainEventId(), e.amount().negate());
-            case ContractEvent.PlatformFeesWithdrawn e -> revenues.removePlatformWithdrawal(e.at().blockHash(),
-                    e.at().logIndex());
+            case ContractEvent.OrganizerWithdrawn e ->
+                revenues.addOrganizerWithdrawn(e.chainEventId(), e.amount().negate());
+            case ContractEvent.RoyaltyReceived e ->
+                revenues.addRoyalty(
+                        e.chainEventId(),
+                        e.organizerShare().negate(),
+                        e.platformShare().negate());
+            case ContractEvent.RoyaltyWithdrawn e ->
+                revenues.addRoyaltyWithdrawn(e.chainEventId(), e.amount().negate());
+            case ContractEvent.PlatformFeesWithdrawn e ->
+                revenues.removePlatformWithdrawal(e.at().blockHash(), e.at().logIndex());
             default -> {
                 // nothing was projected
             }

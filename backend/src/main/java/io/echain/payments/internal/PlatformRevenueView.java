@@ -11,23 +11,43 @@ import java.util.List;
  * {@code platformTotals()} and {@code platformBalance()} once the indexer has caught up.
  */
 record PlatformRevenueView(
-        @Schema(description = "Platform fees of settled events") String feesCreditedWei,
-        @Schema(description = "Platform fees of events not settled yet (credited when they are)") String feesPendingWei,
-        @Schema(description = "The platform's half of every royalty") String royaltiesCreditedWei,
-        @Schema(description = "Fees and royalties credited: platformTotals().credited") String creditedWei,
-        @Schema(description = "Withdrawn to the treasury: platformTotals().withdrawn") String withdrawnWei,
-        @Schema(description = "Credited and not withdrawn: platformBalance()") String withdrawableWei,
-        List<EventPlatformRevenue> events, List<Withdrawal> withdrawals) {
+        @Schema(description = "Platform fees of settled events")
+        String feesCreditedWei,
+
+        @Schema(description = "Platform fees of events not settled yet (credited when they are)")
+        String feesPendingWei,
+
+        @Schema(description = "The platform's half of every royalty")
+        String royaltiesCreditedWei,
+
+        @Schema(description = "Fees and royalties credited: platformTotals().credited")
+        String creditedWei,
+
+        @Schema(description = "Withdrawn to the treasury: platformTotals().withdrawn")
+        String withdrawnWei,
+
+        @Schema(description = "Credited and not withdrawn: platformBalance()")
+        String withdrawableWei,
+
+        List<EventPlatformRevenue> events,
+        List<Withdrawal> withdrawals) {
 
     @Schema(description = "The platform's part of one event's books, and the organizer's royalty withdrawals")
-    record EventPlatformRevenue(Long eventId, String chainEventId, String platformFeeWei,
-            @Schema(description = "The fee is credited (the event was settled)") boolean feeCredited,
-            String royaltiesTotalWei, String platformRoyaltiesWei, String organizerRoyaltiesWei,
-            String organizerRoyaltiesWithdrawnWei, boolean cancelled) {
-    }
+    record EventPlatformRevenue(
+            Long eventId,
+            String chainEventId,
+            String platformFeeWei,
 
-    record Withdrawal(String treasury, String amountWei, String txHash, long blockNumber) {
-    }
+            @Schema(description = "The fee is credited (the event was settled)")
+            boolean feeCredited,
+
+            String royaltiesTotalWei,
+            String platformRoyaltiesWei,
+            String organizerRoyaltiesWei,
+            String organizerRoyaltiesWithdrawnWei,
+            boolean cancelled) {}
+
+    record Withdrawal(String treasury, String amountWei, String txHash, long blockNumber) {}
 
     static PlatformRevenueView of(List<RevenueRow> rows, List<Revenues.PlatformWithdrawal> withdrawals) {
         BigInteger feesCredited = BigInteger.ZERO;
@@ -40,16 +60,30 @@ record PlatformRevenueView(
             }
             royalties = royalties.add(r.platformRoyaltyCredited());
         }
-        BigInteger withdrawn = withdrawals.stream().map(Revenues.PlatformWithdrawal::amount)
-                .reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger withdrawn =
+                withdrawals.stream().map(Revenues.PlatformWithdrawal::amount).reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger credited = feesCredited.add(royalties);
-        return new PlatformRevenueView(feesCredited.toString(), feesPending.toString(), royalties.toString(),
-                credited.toString(), withdrawn.toString(), credited.subtract(withdrawn).toString(),
-                rows.stream().map(r -> new EventPlatformRevenue(r.eventId(), r.chainEventId().toString(),
-                        r.platformFee().toString(), r.settledFee() != null && !r.cancelled(),
-                        r.royaltiesTotal().toString(), r.platformRoyaltyCredited().toString(),
-                        r.royaltyCredited().toString(), r.royaltyWithdrawn().toString(), r.cancelled())).toList(),
-                withdrawals.stream().map(w -> new Withdrawal(w.treasury(), w.amount().toString(), w.txHash(),
-                        w.blockNumber())).toList());
+        return new PlatformRevenueView(
+                feesCredited.toString(),
+                feesPending.toString(),
+                royalties.toString(),
+                credited.toString(),
+                withdrawn.toString(),
+                credited.subtract(withdrawn).toString(),
+                rows.stream()
+                        .map(r -> new EventPlatformRevenue(
+                                r.eventId(),
+                                r.chainEventId().toString(),
+                                r.platformFee().toString(),
+                                r.settledFee() != null && !r.cancelled(),
+                                r.royaltiesTotal().toString(),
+                                r.platformRoyaltyCredited().toString(),
+                                r.royaltyCredited().toString(),
+                                r.royaltyWithdrawn().toString(),
+                                r.cancelled()))
+                        .toList(),
+                withdrawals.stream()
+                        .map(w -> new Withdrawal(w.treasury(), w.amount().toString(), w.txHash(), w.blockNumber()))
+                        .toList());
     }
 }

@@ -41,10 +41,12 @@ class QuoteService {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is cancelled");
         }
         if (event.chainEventId() == null) {
-            throw new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: it is not registered on chain");
+            throw new PaymentProblems.NotPurchasable(
+                    "Event " + eventId + " is not on sale yet: it is not registered on chain");
         }
-        ContractReads.OnChainEvent onChain = state.event(event.chainEventId()).orElseThrow(() ->
-                new PaymentProblems.NotPurchasable("Event " + eventId + " is not on sale yet: its registration is not on chain"));
+        ContractReads.OnChainEvent onChain = state.event(event.chainEventId())
+                .orElseThrow(() -> new PaymentProblems.NotPurchasable(
+                        "Event " + eventId + " is not on sale yet: its registration is not on chain"));
         ContractReads.SaleGlobals globals = state.globals();
         int max = globals.maxTicketsPerPurchase();
         if (quantity > max) {
@@ -68,10 +70,13 @@ class QuoteService {
             throw new PaymentProblems.NotPurchasable("Event " + eventId + " is sold out");
         }
         if (quantity > remaining) {
-            throw new PaymentProblems.NotPurchasable("Only " + remaining + " tickets of event " + eventId + " are left");
+            throw new PaymentProblems.NotPurchasable(
+                    "Only " + remaining + " tickets of event " + eventId + " are left");
         }
         BigInteger total = onChain.price().multiply(BigInteger.valueOf(quantity));
-        int feeBps = revenues.ofChainEvent(event.chainEventId()).map(RevenueRow::feeBps).orElse(0);
+        int feeBps = revenues.ofChainEvent(event.chainEventId())
+                .map(RevenueRow::feeBps)
+                .orElse(0);
         ContractReads.Call call = chain.purchase(event.chainEventId(), quantity, total);
         BigInteger gas = null;
         if (buyer != null) {
@@ -81,12 +86,25 @@ class QuoteService {
             });
             gas = estimate.gas(); // null when the sender cannot pay: the quote stands, without a gas figure
         } else {
-            gas = state.sharedEstimate(event.chainEventId(), quantity, onChain.price(), call).orElse(null);
+            gas = state.sharedEstimate(event.chainEventId(), quantity, onChain.price(), call)
+                    .orElse(null);
         }
         BigInteger feePerGas = globals.gasPrice();
-        return new QuoteView(eventId, event.chainEventId().toString(), quantity, onChain.price().toString(),
-                total.toString(), total.multiply(BigInteger.valueOf(feeBps)).divide(BPS).toString(), feeBps,
-                (int) remaining, max, gas == null ? null : gas.toString(), feePerGas.toString(),
-                gas == null ? null : gas.multiply(feePerGas).toString(), call.to(), call.data(), call.value().toString());
+        return new QuoteView(
+                eventId,
+                event.chainEventId().toString(),
+                quantity,
+                onChain.price().toString(),
+                total.toString(),
+                total.multiply(BigInteger.valueOf(feeBps)).divide(BPS).toString(),
+                feeBps,
+                (int) remaining,
+                max,
+                gas == null ? null : gas.toString(),
+                feePerGas.toString(),
+                gas == null ? null : gas.multiply(feePerGas).toString(),
+                call.to(),
+                call.data(),
+                call.value().toString());
     }
 }

@@ -9,10 +9,23 @@ import java.time.Instant;
  * may withdraw its share once the event ended, and escrow is what the processor still holds for it. Royalties are
  * credited half to the organizer ({@code royaltyCredited}) and half to the platform ({@code platformRoyaltyCredited}).
  */
-record RevenueRow(BigInteger chainEventId, Long eventId, String organizer, int feeBps, Instant eventEnd, int ticketsSold,
-        int ticketsRefunded, BigInteger gross, BigInteger refunded, BigInteger organizerWithdrawn,
-        BigInteger royaltyCredited, BigInteger royaltyWithdrawn, BigInteger platformRoyaltyCredited,
-        BigInteger settledFee, BigInteger settledShare, boolean cancelled) {
+record RevenueRow(
+        BigInteger chainEventId,
+        Long eventId,
+        String organizer,
+        int feeBps,
+        Instant eventEnd,
+        int ticketsSold,
+        int ticketsRefunded,
+        BigInteger gross,
+        BigInteger refunded,
+        BigInteger organizerWithdrawn,
+        BigInteger royaltyCredited,
+        BigInteger royaltyWithdrawn,
+        BigInteger platformRoyaltyCredited,
+        BigInteger settledFee,
+        BigInteger settledShare,
+        boolean cancelled) {
 
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
@@ -20,7 +33,9 @@ record RevenueRow(BigInteger chainEventId, Long eventId, String organizer, int f
         if (cancelled) {
             return BigInteger.ZERO;
         }
-        return settledFee != null ? settledFee : gross.multiply(BigInteger.valueOf(feeBps)).divide(BPS);
+        return settledFee != null
+                ? settledFee
+                : gross.multiply(BigInteger.valueOf(feeBps)).divide(BPS);
     }
 
     BigInteger organizerShare() {

@@ -31,47 +31,85 @@ class SalesController {
     }
 
     @GetMapping(path = "/api/events/{id}/quote", produces = "application/json")
-    @Operation(summary = "Price of buying quantity tickets now, the purchase call to send, its gas estimate and fee per gas",
+    @Operation(
+            summary =
+                    "Price of buying quantity tickets now, the purchase call to send, its gas estimate and fee per gas",
             description = "Answered from the chain state of the latest block the indexer reported (at most one block "
                     + "old), read once per block for all callers. The gas estimate is shared: a first-time buyer's, "
                     + "re-estimated when the price changes. See the buyer variant for a sender's own estimate.")
     @ApiResponse(responseCode = "200", description = "The quote")
-    @ApiResponse(responseCode = "400", description = "Quantity below 1 or above the per-purchase limit",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "409", description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Quantity below 1 or above the per-purchase limit",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     QuoteView quote(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity) {
         return quotes.quote(id, quantity, null);
     }
 
     @GetMapping(path = "/api/events/{id}/quote", params = "buyer", produces = "application/json")
     @RateLimited(RateLimitPolicy.ESTIMATE)
-    @Operation(summary = "A quote with the gas estimate of this sender's purchase (one node call per request: rate-limited)")
+    @Operation(
+            summary =
+                    "A quote with the gas estimate of this sender's purchase (one node call per request: rate-limited)")
     @ApiResponse(responseCode = "200", description = "The quote")
-    @ApiResponse(responseCode = "400", description = "Quantity below 1 or above the per-purchase limit, or not an address",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "409", description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "429", description = "Too many own-estimate quotes from this IP address or account",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    QuoteView quoteFor(@PathVariable long id, @RequestParam(defaultValue = "1") int quantity,
-            @Parameter(description = "Optional: the sender whose own gas estimate the quote carries (one node call per "
-                    + "request, rate-limited: 429 beyond the ESTIMATE policy); without it the estimate is the shared one")
-            @RequestParam(required = false) @ValidAddress String buyer) {
+    @ApiResponse(
+            responseCode = "400",
+            description = "Quantity below 1 or above the per-purchase limit, or not an address",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Cannot be bought now: sold out, not on sale, paused or cancelled",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many own-estimate quotes from this IP address or account",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    QuoteView quoteFor(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") int quantity,
+            @Parameter(
+                            description =
+                                    "Optional: the sender whose own gas estimate the quote carries (one node call per "
+                                            + "request, rate-limited: 429 beyond the ESTIMATE policy); without it the estimate is the shared one")
+                    @RequestParam(required = false)
+                    @ValidAddress
+                    String buyer) {
         return quotes.quote(id, quantity, buyer.toLowerCase(Locale.ROOT));
     }
 
     @GetMapping(path = "/api/organizers/me/revenue", produces = "application/json")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The caller's revenue per event and in total: gross, platform fees, escrow, withdrawable, withdrawn, refunded")
+    @Operation(
+            summary =
+                    "The caller's revenue per event and in total: gross, platform fees, escrow, withdrawable, withdrawn, refunded")
     RevenueView revenue(Authentication authentication) {
         return sales.revenueOf(Caller.from(authentication));
     }
 
     @GetMapping(path = "/api/admin/revenue", produces = "application/json")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The platform's revenue (admins): fees and royalty halves credited, withdrawn and withdrawable, "
-            + "per event and the treasury's withdrawals, as the PaymentProcessor keeps them")
+    @Operation(
+            summary = "The platform's revenue (admins): fees and royalty halves credited, withdrawn and withdrawable, "
+                    + "per event and the treasury's withdrawals, as the PaymentProcessor keeps them")
     PlatformRevenueView platformRevenue() {
         return sales.platformRevenue();
     }

@@ -22,7 +22,11 @@ class SalesService {
     private final PaymentService payments;
     private final ChainClock chainClock;
 
-    SalesService(Revenues revenues, EventCatalog catalog, EventTickets tickets, PaymentService payments,
+    SalesService(
+            Revenues revenues,
+            EventCatalog catalog,
+            EventTickets tickets,
+            PaymentService payments,
             ChainClock chainClock) {
         this.revenues = revenues;
         this.catalog = catalog;
@@ -46,11 +50,19 @@ class SalesService {
         }
         List<TicketView> sold = tickets.ofEvent(eventId);
         Map<String, Integer> holders = new TreeMap<>();
-        sold.stream().filter(t -> !"REFUNDED".equals(t.status())).forEach(t -> holders.merge(t.owner(), 1, Integer::sum));
-        RevenueView.EventRevenue revenue = revenues.ofEvent(eventId).map(r -> RevenueView.EventRevenue.of(r, now()))
+        sold.stream()
+                .filter(t -> !"REFUNDED".equals(t.status()))
+                .forEach(t -> holders.merge(t.owner(), 1, Integer::sum));
+        RevenueView.EventRevenue revenue = revenues.ofEvent(eventId)
+                .map(r -> RevenueView.EventRevenue.of(r, now()))
                 .orElse(null);
-        return new SalesView(eventId, revenue, sold,
-                holders.entrySet().stream().map(e -> new SalesView.Holder(e.getKey(), e.getValue())).toList(),
+        return new SalesView(
+                eventId,
+                revenue,
+                sold,
+                holders.entrySet().stream()
+                        .map(e -> new SalesView.Holder(e.getKey(), e.getValue()))
+                        .toList(),
                 payments.ofEvent(eventId));
     }
 

@@ -56,8 +56,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        problems.write(response, ProblemType.PAYLOAD_TOO_LARGE,
-                "Request body is larger than " + limit + " bytes", request.getRequestURI());
+        problems.write(
+                response,
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "Request body is larger than " + limit + " bytes",
+                request.getRequestURI());
     }
 
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -40,20 +40,26 @@ class DependencyProblemHandler {
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransactionSystemException.class, RecoverableDataAccessException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class,
+        RecoverableDataAccessException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ProblemDetail> handleDatabaseFailure(RuntimeException ex) {
         if (!DatabaseOutage.isCauseOf(ex) && !(ex instanceof QueryTimeoutException)) {
             log.error("Unexpected error", ex);
-            return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.internalServerError()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemWriter.problem(ProblemType.INTERNAL, "An unexpected error occurred", Map.of()));
         }
         log.debug("Database unavailable: {}", ex.toString());
         return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemWriter.problem(ProblemType.UNAVAILABLE,
-                        "The database is unavailable; try again shortly", Map.of()));
+                .body(ProblemWriter.problem(
+                        ProblemType.UNAVAILABLE, "The database is unavailable; try again shortly", Map.of()));
     }
 }

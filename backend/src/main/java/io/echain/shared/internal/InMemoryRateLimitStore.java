@@ -15,9 +15,11 @@ class InMemoryRateLimitStore implements RateLimitStore {
 
     @Override
     public Decision tryConsume(String key, RateLimitRule rule) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(rule.capacity()).refillGreedy(rule.capacity(), rule.period()))
-                .build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(rule.capacity()).refillGreedy(rule.capacity(), rule.period()))
+                        .build());
         return Decision.from(bucket.tryConsumeAndReturnRemaining(1));
     }
 }

@@ -41,17 +41,26 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("errors", new MapSchema().additionalProperties(new StringSchema())
-                        .description("Message per offending field"));
+                .addProperty(
+                        "errors",
+                        new MapSchema()
+                                .additionalProperties(new StringSchema())
+                                .description("Message per offending field"));
         return new OpenAPI()
-                .info(new Info().title("Echain API").version("v1")
+                .info(new Info()
+                        .title("Echain API")
+                        .version("v1")
                         .description("Event ticketing on Base. Sign in with Ethereum at /api/auth, then send "
                                 + "'Authorization: Bearer <token>'. Every error, including 405 and 406, is application/problem+json "
                                 + "(schema Problem) with a stable type URI under https://echain.io/problems/."))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
                         .addSchemas(PROBLEM, problem));
     }
 
@@ -61,7 +70,8 @@ class OpenApiConfiguration {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             boolean hasBody = operation.getRequestBody() != null;
-            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            boolean secured =
+                    operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             boolean api = isApi(handler);
             if (api) {
                 add(responses, "400", "Invalid input (errors lists each field)");
@@ -79,11 +89,15 @@ class OpenApiConfiguration {
             }
             if (handler.hasMethodAnnotation(RateLimited.class)) {
                 add(responses, "429", "Rate limit exceeded; see Retry-After");
-                responses.get("429").addHeaderObject("Retry-After",
-                        new Header().description("Seconds to wait").schema(new IntegerSchema()));
+                responses
+                        .get("429")
+                        .addHeaderObject(
+                                "Retry-After",
+                                new Header().description("Seconds to wait").schema(new IntegerSchema()));
             }
             if (handler.hasMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class)
-                    && operation.getOperationId() != null && operation.getOperationId().equals("verify")) {
+                    && operation.getOperationId() != null
+                    && operation.getOperationId().equals("verify")) {
                 add(responses, "401", "Sign-in rejected (the errors map names the failing part of the message)");
             }
             return operation;
@@ -108,11 +122,14 @@ class OpenApiConfiguration {
             }
             return;
         }
-        responses.addApiResponse(code, new ApiResponse().description(description).content(problemContent()));
+        responses.addApiResponse(
+                code, new ApiResponse().description(description).content(problemContent()));
     }
 
     private static Content problemContent() {
-        return new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+        return new Content()
+                .addMediaType(
+                        "application/problem+json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 }

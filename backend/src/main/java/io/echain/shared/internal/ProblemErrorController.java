@@ -1,12 +1,12 @@
 package io.echain.shared.internal;
 
+import io.echain.shared.DatabaseOutage;
 import io.echain.shared.ProblemType;
 import io.echain.shared.ProblemWriter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
-import io.echain.shared.DatabaseOutage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,16 +27,19 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
-            return ResponseEntity.status(ProblemType.NOT_FOUND.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(ProblemType.NOT_FOUND.status())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemWriter.problem(ProblemType.NOT_FOUND, "No resource at this path", Map.of()));
         }
         Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (error instanceof Throwable thrown && DatabaseOutage.isCauseOf(thrown)) {
             // A filter that needed the database (the JWT's stored roles) met an outage: 503, as in the handlers.
-            ProblemDetail problem = ProblemWriter.problem(ProblemType.UNAVAILABLE,
-                    "The database is unavailable; try again shortly", Map.of());
-            return ResponseEntity.status(ProblemType.UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "2")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            ProblemDetail problem = ProblemWriter.problem(
+                    ProblemType.UNAVAILABLE, "The database is unavailable; try again shortly", Map.of());
+            return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         int status = code instanceof Integer value ? value : 500;
         ProblemType type = ProblemType.INTERNAL;
@@ -51,6 +54,8 @@ class ProblemErrorController implements ErrorController {
         if (uri != null) {
             problem.setInstance(java.net.URI.create(uri.toString()));
         }
-        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(type.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

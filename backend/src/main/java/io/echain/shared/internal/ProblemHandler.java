@@ -10,15 +10,18 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -27,9 +30,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.core.NestedRuntimeException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -69,8 +69,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Tomcat parses parameters lazily: a broken %-escape in the query surfaces when a handler reads them. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<Object> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
-        return respond(ProblemWriter.problem(ProblemType.MALFORMED_REQUEST,
-                "A query parameter is not valid %-encoded UTF-8", Map.of()), new HttpHeaders());
+        return respond(
+                ProblemWriter.problem(
+                        ProblemType.MALFORMED_REQUEST, "A query parameter is not valid %-encoded UTF-8", Map.of()),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -78,12 +80,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (isDataException(ex)) {
             // SQLSTATE class 22: a value the database cannot store (NUL in text, a date out of range). Validation
             // names the field first; this is the safety net for an input no rule covers yet.
-            log.warn("Invalid data reached the database: {}", ex.getMostSpecificCause().getMessage());
-            return respond(ProblemWriter.problem(ProblemType.VALIDATION,
-                    "A value is out of range or not valid text", Map.of()), new HttpHeaders());
+            log.warn(
+                    "Invalid data reached the database: {}",
+                    ex.getMostSpecificCause().getMessage());
+            return respond(
+                    ProblemWriter.problem(
+                            ProblemType.VALIDATION, "A value is out of range or not valid text", Map.of()),
+                    new HttpHeaders());
         }
         log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
-        return respond(ProblemWriter.problem(ProblemType.CONFLICT, "The change conflicts with existing data", Map.of()), new HttpHeaders());
+        return respond(
+                ProblemWriter.problem(ProblemType.CONFLICT, "The change conflicts with existing data", Map.of()),
+                new HttpHeaders());
     }
 
     /** No database connection within the pool's timeout (overload): a 503 the client may retry, not a 500. */
@@ -92,21 +100,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("No database connection: {}", ex.getMostSpecificCause().getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return respond(ProblemWriter.problem(ProblemType.UNAVAILABLE, "The service is busy; retry shortly", Map.of()), headers);
+        return respond(
+                ProblemWriter.problem(ProblemType.UNAVAILABLE, "The service is busy; retry shortly", Map.of()),
+                headers);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return respond(ProblemWriter.problem(ProblemType.INTERNAL, "An unexpected error occurred", Map.of()), new HttpHeaders());
+        return respond(
+                ProblemWriter.problem(ProblemType.INTERNAL, "An unexpected error occurred", Map.of()),
+                new HttpHeaders());
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = translate(ex, statusCode);
-        return ResponseEntity.status(problem.getStatus()).headers(headers)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private ProblemDetail translate(Exception ex, HttpStatusCode status) {
@@ -114,22 +128,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case MethodArgumentNotValidException e -> validation(e.getBindingResult());
             case HandlerMethodValidationException e -> validation(e);
             case HttpMessageNotReadableException e -> unreadable(e);
-            case TypeMismatchException e -> ProblemWriter.problem(ProblemType.VALIDATION,
-                    "Parameter '" + e.getPropertyName() + "' has an invalid value",
-                    Map.of(String.valueOf(e.getPropertyName()), "has an invalid value: '" + e.getValue() + "'"));
-            case MissingServletRequestParameterException e -> ProblemWriter.problem(ProblemType.VALIDATION,
-                    "Parameter '" + e.getParameterName() + "' is required", Map.of(e.getParameterName(), "is required"));
-            case MissingRequestHeaderException e -> ProblemWriter.problem(ProblemType.VALIDATION,
-                    "Header '" + e.getHeaderName() + "' is required", Map.of(e.getHeaderName(), "is required"));
-            case NoResourceFoundException e -> ProblemWriter.problem(ProblemType.NOT_FOUND, "No resource at this path", Map.of());
-            case HttpRequestMethodNotSupportedException e -> ProblemWriter.problem(ProblemType.METHOD_NOT_ALLOWED,
-                    "Method " + e.getMethod() + " is not supported here", Map.of());
-            case HttpMediaTypeNotSupportedException e -> ProblemWriter.problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Content type " + e.getContentType() + " is not supported; send application/json", Map.of());
-            case HttpMediaTypeNotAcceptableException e -> ProblemWriter.problem(ProblemType.NOT_ACCEPTABLE,
-                    "This resource is available as application/json", Map.of());
-            case MaxUploadSizeExceededException e -> ProblemWriter.problem(ProblemType.PAYLOAD_TOO_LARGE,
-                    "Request body is larger than the limit", Map.of());
+            case TypeMismatchException e ->
+                ProblemWriter.problem(
+                        ProblemType.VALIDATION,
+                        "Parameter '" + e.getPropertyName() + "' has an invalid value",
+                        Map.of(String.valueOf(e.getPropertyName()), "has an invalid value: '" + e.getValue() + "'"));
+            case MissingServletRequestParameterException e ->
+                ProblemWriter.problem(
+                        ProblemType.VALIDATION,
+                        "Parameter '" + e.getParameterName() + "' is required",
+                        Map.of(e.getParameterName(), "is required"));
+            case MissingRequestHeaderException e ->
+                ProblemWriter.problem(
+                        ProblemType.VALIDATION,
+                        "Header '" + e.getHeaderName() + "' is required",
+                        Map.of(e.getHeaderName(), "is required"));
+            case NoResourceFoundException e ->
+                ProblemWriter.problem(ProblemType.NOT_FOUND, "No resource at this path", Map.of());
+            case HttpRequestMethodNotSupportedException e ->
+                ProblemWriter.problem(
+                        ProblemType.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here", Map.of());
+            case HttpMediaTypeNotSupportedException e ->
+                ProblemWriter.problem(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "Content type " + e.getContentType() + " is not supported; send application/json",
+                        Map.of());
+            case HttpMediaTypeNotAcceptableException e ->
+                ProblemWriter.problem(
+                        ProblemType.NOT_ACCEPTABLE, "This resource is available as application/json", Map.of());
+            case MaxUploadSizeExceededException e ->
+                ProblemWriter.problem(ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than the limit", Map.of());
             default -> genericFor(ex, status);
         };
     }
@@ -149,35 +177,47 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail validation(BindingResult result) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : result.getFieldErrors()) {
-            String message = error.isBindingFailure() ? "has an invalid value: '" + error.getRejectedValue() + "'" : error.getDefaultMessage();
+            String message = error.isBindingFailure()
+                    ? "has an invalid value: '" + error.getRejectedValue() + "'"
+                    : error.getDefaultMessage();
             errors.merge(error.getField(), message, (a, b) -> a + "; " + b);
         }
-        result.getGlobalErrors().forEach(e -> errors.merge(e.getObjectName(), e.getDefaultMessage(), (a, b) -> a + "; " + b));
-        return ProblemWriter.problem(ProblemType.VALIDATION, "Request has invalid fields: " + String.join(", ", errors.keySet()), errors);
+        result.getGlobalErrors()
+                .forEach(e -> errors.merge(e.getObjectName(), e.getDefaultMessage(), (a, b) -> a + "; " + b));
+        return ProblemWriter.problem(
+                ProblemType.VALIDATION, "Request has invalid fields: " + String.join(", ", errors.keySet()), errors);
     }
 
     private ProblemDetail validation(HandlerMethodValidationException ex) {
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getParameterValidationResults().forEach(r -> {
             String name = r.getMethodParameter().getParameterName();
-            r.getResolvableErrors().forEach(e -> errors.merge(String.valueOf(name), e.getDefaultMessage(), (a, b) -> a + "; " + b));
+            r.getResolvableErrors()
+                    .forEach(e -> errors.merge(String.valueOf(name), e.getDefaultMessage(), (a, b) -> a + "; " + b));
         });
-        return ProblemWriter.problem(ProblemType.VALIDATION, "Request has invalid fields: " + String.join(", ", errors.keySet()), errors);
+        return ProblemWriter.problem(
+                ProblemType.VALIDATION, "Request has invalid fields: " + String.join(", ", errors.keySet()), errors);
     }
 
     private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
         JacksonException jackson = jacksonCause(ex);
         if (jackson != null) {
             String field = fieldPath(jackson);
-            return ProblemWriter.problem(ProblemType.VALIDATION, "Field '" + field + "' has a wrong type or an unknown value",
+            return ProblemWriter.problem(
+                    ProblemType.VALIDATION,
+                    "Field '" + field + "' has a wrong type or an unknown value",
                     Map.of(field, "has a wrong type or an unknown value"));
         }
-        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(ex.getMostSpecificCause().getMessage()));
+        java.util.regex.Matcher duplicate =
+                DUPLICATE_KEY.matcher(String.valueOf(ex.getMostSpecificCause().getMessage()));
         if (duplicate.find()) {
-            return ProblemWriter.problem(ProblemType.MALFORMED_REQUEST,
-                    "Field '" + duplicate.group(1) + "' appears more than once in the request body", Map.of());
+            return ProblemWriter.problem(
+                    ProblemType.MALFORMED_REQUEST,
+                    "Field '" + duplicate.group(1) + "' appears more than once in the request body",
+                    Map.of());
         }
-        return ProblemWriter.problem(ProblemType.MALFORMED_REQUEST, "Request body is missing or not well-formed JSON", Map.of());
+        return ProblemWriter.problem(
+                ProblemType.MALFORMED_REQUEST, "Request body is missing or not well-formed JSON", Map.of());
     }
 
     private static JacksonException jacksonCause(Throwable ex) {
@@ -203,7 +243,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static boolean isDataException(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
                 return true;
             }
@@ -212,7 +253,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.status(problem.getStatus()).headers(headers)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -45,11 +45,19 @@ class RateLimitInterceptor implements HandlerInterceptor {
         RateLimitPolicy policy = annotation.value();
         RateLimitProperties.Limits limits = properties.limits(policy);
         String name = policy.name().toLowerCase(Locale.ROOT);
-        check(name, "ip", name + ":ip:" + request.getRemoteAddr(), new RateLimitRule(limits.perIp(), limits.period()),
+        check(
+                name,
+                "ip",
+                name + ":ip:" + request.getRemoteAddr(),
+                new RateLimitRule(limits.perIp(), limits.period()),
                 "this IP address");
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            check(name, "user", name + ":user:" + auth.getName(), new RateLimitRule(limits.perUser(), limits.period()),
+            check(
+                    name,
+                    "user",
+                    name + ":user:" + auth.getName(),
+                    new RateLimitRule(limits.perUser(), limits.period()),
                     "this account");
         }
         return true;
@@ -65,7 +73,10 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
     /** {@code echain.rate.limit.rejections{policy, bucket}}: requests answered 429, by policy and by ip or user bucket. */
     private Counter rejections(String policy, String bucket) {
-        return Counter.builder("echain.rate.limit.rejections").description("Requests refused with 429 by a rate limit")
-                .tag("policy", policy).tag("bucket", bucket).register(meters);
+        return Counter.builder("echain.rate.limit.rejections")
+                .description("Requests refused with 429 by a rate limit")
+                .tag("policy", policy)
+                .tag("bucket", bucket)
+                .register(meters);
     }
 }

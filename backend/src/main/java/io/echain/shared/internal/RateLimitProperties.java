@@ -20,8 +20,7 @@ record RateLimitProperties(Map<RateLimitPolicy, Limits> policies) {
         policies.putIfAbsent(RateLimitPolicy.ESTIMATE, new Limits(60, 30, Duration.ofMinutes(1)));
     }
 
-    record Limits(long perIp, long perUser, Duration period) {
-    }
+    record Limits(long perIp, long perUser, Duration period) {}
 
     Limits limits(RateLimitPolicy policy) {
         return policies.get(policy);

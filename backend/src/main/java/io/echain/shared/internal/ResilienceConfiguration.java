@@ -25,31 +25,36 @@ class ResilienceConfiguration {
 
     @Bean
     CircuitBreakerRegistry circuitBreakerRegistry(ObjectProvider<MeterRegistry> meters) {
-        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(io.github.resilience4j.circuitbreaker
-                .CircuitBreakerConfig.ofDefaults(), new RegistryEventConsumer<CircuitBreaker>() {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(
+                io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.ofDefaults(),
+                new RegistryEventConsumer<CircuitBreaker>() {
                     @Override
                     public void onEntryAddedEvent(EntryAddedEvent<CircuitBreaker> added) {
                         CircuitBreaker breaker = added.getAddedEntry();
                         breaker.getEventPublisher().onStateTransition(event -> {
                             if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
-                                log.info("Circuit breaker '{}' closed: {} answers again", breaker.getName(), breaker.getName());
+                                log.info(
+                                        "Circuit breaker '{}' closed: {} answers again",
+                                        breaker.getName(),
+                                        breaker.getName());
                             } else {
-                                log.warn("Circuit breaker '{}' {} (failure rate {}%)", breaker.getName(),
-                                        event.getStateTransition(), breaker.getMetrics().getFailureRate());
+                                log.warn(
+                                        "Circuit breaker '{}' {} (failure rate {}%)",
+                                        breaker.getName(),
+                                        event.getStateTransition(),
+                                        breaker.getMetrics().getFailureRate());
                             }
                         });
                     }
 
                     @Override
-                    public void onEntryRemovedEvent(EntryRemovedEvent<CircuitBreaker> removed) {
-                    }
+                    public void onEntryRemovedEvent(EntryRemovedEvent<CircuitBreaker> removed) {}
 
                     @Override
-                    public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> replaced) {
-                    }
+                    public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> replaced) {}
                 });
-        meters.ifAvailable(registryOfMeters -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)
-                .bindTo(registryOfMeters));
+        meters.ifAvailable(registryOfMeters ->
+                TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(registryOfMeters));
         return registry;
     }
 }

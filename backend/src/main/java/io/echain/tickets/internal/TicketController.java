@@ -22,7 +22,8 @@ class TicketController {
     }
 
     @GetMapping(path = "/api/me/tickets", produces = "application/json")
-    @Operation(summary = "Tickets the caller's wallet holds or held, each once, with confirmations",
+    @Operation(
+            summary = "Tickets the caller's wallet holds or held, each once, with confirmations",
             description = "status is the caller's point of view: ACTIVE while the caller holds the ticket (bought or "
                     + "received), TRANSFERRED once the caller passed it on (owner is who holds it now), REFUNDED when "
                     + "the caller was refunded for it (the ticket was burned).")

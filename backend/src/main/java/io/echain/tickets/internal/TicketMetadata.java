@@ -14,14 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketMetadata {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    record Attribute(@JsonProperty("trait_type") String traitType, Object value) {
-    }
+    record Attribute(@JsonProperty("trait_type") String traitType, Object value) {}
 
-    record Metadata(String name, String description, String image, @JsonProperty("external_url") String externalUrl,
-            List<Attribute> attributes) {
-    }
+    record Metadata(
+            String name,
+            String description,
+            String image,
+            @JsonProperty("external_url") String externalUrl,
+            List<Attribute> attributes) {}
 
     private record Facts(Ticket ticket, int number, Optional<EventCatalog.EventSummary> event) {
 
@@ -50,11 +53,18 @@ class TicketMetadata {
         });
         attributes.add(new Attribute("Ticket number", facts.number()));
         attributes.add(new Attribute("Status", facts.ticket().status().name()));
-        String description = facts.event().map(EventCatalog.EventSummary::description).filter(d -> !d.isBlank())
+        String description = facts.event()
+                .map(EventCatalog.EventSummary::description)
+                .filter(d -> !d.isBlank())
                 .orElse("Ticket for " + facts.eventName() + " on Echain.");
-        return new Metadata(facts.eventName() + " — Ticket #" + facts.number(), description,
+        return new Metadata(
+                facts.eventName() + " — Ticket #" + facts.number(),
+                description,
                 urls.imageUrl(tokenId),
-                facts.ticket().eventId() == null ? null : urls.eventUrl(facts.ticket().eventId()), attributes);
+                facts.ticket().eventId() == null
+                        ? null
+                        : urls.eventUrl(facts.ticket().eventId()),
+                attributes);
     }
 
     String svg(BigInteger tokenId) {
@@ -78,14 +88,24 @@ class TicketMetadata {
                   <text x="520" y="140" text-anchor="middle" font-family="Helvetica, Arial, sans-serif" font-size="40" font-weight="bold" fill="#f8fafc">#%d</text>
                   <text x="520" y="190" text-anchor="middle" font-family="Helvetica, Arial, sans-serif" font-size="18" fill="%s">%s</text>
                 </svg>
-                """.formatted(xml(facts.eventName() + " ticket #" + facts.number()), color, xml(abbreviate(facts.eventName(), 28)),
-                xml(abbreviate(date, 40)), xml(abbreviate(venue, 40)), xml(tokenId.toString()), facts.number(), color, status);
+                """.formatted(
+                        xml(facts.eventName() + " ticket #" + facts.number()),
+                        color,
+                        xml(abbreviate(facts.eventName(), 28)),
+                        xml(abbreviate(date, 40)),
+                        xml(abbreviate(venue, 40)),
+                        xml(tokenId.toString()),
+                        facts.number(),
+                        color,
+                        status);
     }
 
     private Facts facts(BigInteger tokenId) {
-        Ticket ticket = ledger.find(tokenId).filter(t -> t.chainEventId() != null)
+        Ticket ticket = ledger.find(tokenId)
+                .filter(t -> t.chainEventId() != null)
                 .orElseThrow(() -> new TicketProblems.TicketNotFound(tokenId.toString()));
-        Optional<EventCatalog.EventSummary> event = ticket.eventId() == null ? Optional.empty() : catalog.find(ticket.eventId());
+        Optional<EventCatalog.EventSummary> event =
+                ticket.eventId() == null ? Optional.empty() : catalog.find(ticket.eventId());
         return new Facts(ticket, ledger.ticketNumber(ticket), event);
     }
 

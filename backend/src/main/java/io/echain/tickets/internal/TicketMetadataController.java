@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tickets", description = "Your tickets, and their ERC-721 metadata and images")
 class TicketMetadataController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final TicketMetadata metadata;
 
@@ -28,8 +29,9 @@ class TicketMetadataController {
     }
 
     @GetMapping(path = "/api/tickets/{tokenId}", produces = "application/json")
-    @Operation(summary = "ERC-721 metadata of a ticket (what tokenURI returns): name, description, image, attributes "
-            + "(event, date, venue, ticket number, status); absolute URLs are built from ECHAIN_PUBLIC_URL")
+    @Operation(
+            summary = "ERC-721 metadata of a ticket (what tokenURI returns): name, description, image, attributes "
+                    + "(event, date, venue, ticket number, status); absolute URLs are built from ECHAIN_PUBLIC_URL")
     ResponseEntity<TicketMetadata.Metadata> metadata(@PathVariable BigInteger tokenId) {
         return ResponseEntity.ok().cacheControl(CACHE).body(metadata.metadata(tokenId));
     }

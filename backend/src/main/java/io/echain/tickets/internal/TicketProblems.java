@@ -6,8 +6,7 @@ import io.echain.shared.ProblemType;
 /** The tickets module's problems. */
 final class TicketProblems {
 
-    private TicketProblems() {
-    }
+    private TicketProblems() {}
 
     static final class TicketNotFound extends ApiProblem {
         TicketNotFound(String tokenId) {

@@ -21,7 +21,11 @@ class TicketQueries implements EventTickets {
     private final Confirmations confirmations;
     private final TicketsProperties urls;
 
-    TicketQueries(Tickets tickets, EventCatalog catalog, IndexerStatus indexer, Confirmations confirmations,
+    TicketQueries(
+            Tickets tickets,
+            EventCatalog catalog,
+            IndexerStatus indexer,
+            Confirmations confirmations,
             TicketsProperties urls) {
         this.tickets = tickets;
         this.catalog = catalog;
@@ -43,14 +47,28 @@ class TicketQueries implements EventTickets {
     private List<TicketView> views(List<Ticket> list) {
         long head = indexer.progress().head();
         Map<Long, Optional<EventCatalog.EventSummary>> events = new HashMap<>();
-        return list.stream().map(t -> {
-            String name = t.eventId() == null ? null
-                    : events.computeIfAbsent(t.eventId(), catalog::find).map(EventCatalog.EventSummary::name).orElse(null);
-            long confirmed = t.blockNumber() == null ? 0 : confirmations.of(t.blockNumber(), head);
-            return new TicketView(t.tokenId().toString(), t.eventId(), name,
-                    t.chainEventId() == null ? null : t.chainEventId().toString(), t.owner(), t.status().name(),
-                    t.pricePaid() == null ? null : t.pricePaid().toString(), t.mintTxHash(), t.blockNumber(), confirmed,
-                    confirmed >= confirmations.required(), urls.metadataUrl(t.tokenId()));
-        }).toList();
+        return list.stream()
+                .map(t -> {
+                    String name = t.eventId() == null
+                            ? null
+                            : events.computeIfAbsent(t.eventId(), catalog::find)
+                                    .map(EventCatalog.EventSummary::name)
+                                    .orElse(null);
+                    long confirmed = t.blockNumber() == null ? 0 : confirmations.of(t.blockNumber(), head);
+                    return new TicketView(
+                            t.tokenId().toString(),
+                            t.eventId(),
+                            name,
+                            t.chainEventId() == null ? null : t.chainEventId().toString(),
+                            t.owner(),
+                            t.status().name(),
+                            t.pricePaid() == null ? null : t.pricePaid().toString(),
+                            t.mintTxHash(),
+                            t.blockNumber(),
+                            confirmed,
+                            confirmed >= confirmations.required(),
+                            urls.metadataUrl(t.tokenId()));
+                })
+                .toList();
     }
 }

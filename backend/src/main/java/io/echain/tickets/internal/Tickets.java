@@ -24,17 +24,29 @@ class Tickets {
     private static final String COLUMNS = """
             token_id, event_id, chain_event_id, owner_address, buyer_address, status, payment_id, price_paid,
             mint_tx_hash, block_number""";
-    private static final String STATUS_FOR_OWNER = "case when owner_address = buyer_address then 'ACTIVE' else 'TRANSFERRED' end";
+    private static final String STATUS_FOR_OWNER =
+            "case when owner_address = buyer_address then 'ACTIVE' else 'TRANSFERRED' end";
 
     /** A minted ticket. */
-    record Mint(BigInteger tokenId, Long eventId, BigInteger chainEventId, String buyer, BigInteger paymentId,
-            BigInteger pricePaid, String txHash, long blockNumber) {
-    }
+    record Mint(
+            BigInteger tokenId,
+            Long eventId,
+            BigInteger chainEventId,
+            String buyer,
+            BigInteger paymentId,
+            BigInteger pricePaid,
+            String txHash,
+            long blockNumber) {}
 
     /** A transfer between two holders (neither is the zero address). */
-    record Transfer(String blockHash, int logIndex, long blockNumber, String txHash, BigInteger tokenId, String from,
-            String to) {
-    }
+    record Transfer(
+            String blockHash,
+            int logIndex,
+            long blockNumber,
+            String txHash,
+            BigInteger tokenId,
+            String from,
+            String to) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -47,28 +59,29 @@ class Tickets {
     void mint(List<Mint> mints) {
         template.batchUpdate("""
                 insert into tickets (token_id, event_id, chain_event_id, owner_address, buyer_address, status, payment_id,
-                    price_paid, mint_tx_hash, block_number) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""",
-                mints, 1_000, (PreparedStatement ps, Mint m) -> {
-                    ps.setBigDecimal(1, new BigDecimal(m.tokenId()));
-                    if (m.eventId() == null) {
-                        ps.setNull(2, Types.BIGINT);
-                    } else {
-                        ps.setLong(2, m.eventId());
-                    }
-                    ps.setBigDecimal(3, new BigDecimal(m.chainEventId()));
-                    ps.setString(4, m.buyer());
-                    ps.setString(5, m.buyer());
-                    ps.setBigDecimal(6, new BigDecimal(m.paymentId()));
-                    ps.setBigDecimal(7, new BigDecimal(m.pricePaid()));
-                    ps.setString(8, m.txHash());
-                    ps.setLong(9, m.blockNumber());
-                });
+                    price_paid, mint_tx_hash, block_number) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""", mints, 1_000, (PreparedStatement ps, Mint m) -> {
+            ps.setBigDecimal(1, new BigDecimal(m.tokenId()));
+            if (m.eventId() == null) {
+                ps.setNull(2, Types.BIGINT);
+            } else {
+                ps.setLong(2, m.eventId());
+            }
+            ps.setBigDecimal(3, new BigDecimal(m.chainEventId()));
+            ps.setString(4, m.buyer());
+            ps.setString(5, m.buyer());
+            ps.setBigDecimal(6, new BigDecimal(m.paymentId()));
+            ps.setBigDecimal(7, new BigDecimal(m.pricePaid()));
+            ps.setString(8, m.txHash());
+            ps.setLong(9, m.blockNumber());
+        });
     }
 
     /** Removes minted tickets again (their purchase left the chain). */
     void unmint(Collection<BigInteger> tokenIds) {
         if (!tokenIds.isEmpty()) {
-            jdbc.sql("delete from tickets where token_id = any(?)").param(decimals(tokenIds)).update();
+            jdbc.sql("delete from tickets where token_id = any(?)")
+                    .param(decimals(tokenIds))
+                    .update();
         }
     }
 
@@ -76,28 +89,39 @@ class Tickets {
         jdbc.sql("""
                 insert into ticket_transfers (block_hash, log_index, block_number, tx_hash, token_id, from_address, to_address)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.blockHash(), t.logIndex(), t.blockNumber(), t.txHash(), new BigDecimal(t.tokenId()), t.from(), t.to())
+                .params(
+                        t.blockHash(),
+                        t.logIndex(),
+                        t.blockNumber(),
+                        t.txHash(),
+                        new BigDecimal(t.tokenId()),
+                        t.from(),
+                        t.to())
                 .update();
         moveTo(t.tokenId(), t.to());
     }
 
     void untransfer(Transfer t) {
-        jdbc.sql("delete from ticket_transfers where block_hash = ? and log_index = ?").params(t.blockHash(), t.logIndex())
+        jdbc.sql("delete from ticket_transfers where block_hash = ? and log_index = ?")
+                .params(t.blockHash(), t.logIndex())
                 .update();
         moveTo(t.tokenId(), t.from());
     }
 
     private void moveTo(BigInteger tokenId, String owner) {
         jdbc.sql("update tickets set owner_address = ?, updated_at = now() where token_id = ?")
-                .params(owner, new BigDecimal(tokenId)).update();
+                .params(owner, new BigDecimal(tokenId))
+                .update();
         jdbc.sql("update tickets set status = " + STATUS_FOR_OWNER + " where token_id = ? and status <> 'REFUNDED'")
-                .param(new BigDecimal(tokenId)).update();
+                .param(new BigDecimal(tokenId))
+                .update();
     }
 
     /** Marks a ticket refunded (it was burned). */
     void refund(BigInteger tokenId) {
         jdbc.sql("update tickets set status = 'REFUNDED', updated_at = now() where token_id = ?")
-                .param(new BigDecimal(tokenId)).update();
+                .param(new BigDecimal(tokenId))
+                .update();
     }
 
     /** Undoes {@link #refund}: the ticket is held by {@code holder} again. */
@@ -106,31 +130,39 @@ class Tickets {
                 update tickets set owner_address = :holder, updated_at = now(),
                     status = case when :holder = buyer_address then 'ACTIVE' else 'TRANSFERRED' end
                 where token_id = :token""")
-                .param("holder", holder).param("token", new BigDecimal(tokenId)).update();
+                .param("holder", holder)
+                .param("token", new BigDecimal(tokenId))
+                .update();
     }
 
     /** Chain events with tickets that no backend event is attached to yet. */
     List<BigInteger> unassignedChainEvents() {
-        return jdbc.sql("select distinct chain_event_id from tickets where event_id is null and chain_event_id is not null")
-                .query((rs, n) -> rs.getBigDecimal(1).toBigIntegerExact()).list();
+        return jdbc.sql(
+                        "select distinct chain_event_id from tickets where event_id is null and chain_event_id is not null")
+                .query((rs, n) -> rs.getBigDecimal(1).toBigIntegerExact())
+                .list();
     }
 
     /** Attaches tickets of a chain event to the backend event it maps to, once known. */
     void assignEvent(BigInteger chainEventId, long eventId) {
         jdbc.sql("update tickets set event_id = ? where chain_event_id = ? and event_id is null")
-                .params(eventId, new BigDecimal(chainEventId)).update();
+                .params(eventId, new BigDecimal(chainEventId))
+                .update();
     }
 
     Optional<Ticket> find(BigInteger tokenId) {
-        return jdbc.sql("select " + COLUMNS + " from tickets where token_id = ?").param(new BigDecimal(tokenId))
-                .query(Tickets::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from tickets where token_id = ?")
+                .param(new BigDecimal(tokenId))
+                .query(Tickets::map)
+                .optional();
     }
 
     /** Position of the ticket among its chain event's tickets (1-based, by token id). */
     int ticketNumber(Ticket ticket) {
         return jdbc.sql("select count(*) from tickets where chain_event_id = ? and token_id <= ?")
                 .params(new BigDecimal(ticket.chainEventId()), new BigDecimal(ticket.tokenId()))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -152,7 +184,9 @@ class Tickets {
 
     List<Ticket> ofEvent(long eventId) {
         return jdbc.sql("select " + COLUMNS + " from tickets where event_id = ? order by token_id")
-                .param(eventId).query(Tickets::map).list();
+                .param(eventId)
+                .query(Tickets::map)
+                .list();
     }
 
     private static BigDecimal[] decimals(Collection<BigInteger> values) {
@@ -163,10 +197,16 @@ class Tickets {
         BigDecimal chainEvent = rs.getBigDecimal("chain_event_id");
         BigDecimal payment = rs.getBigDecimal("payment_id");
         BigDecimal price = rs.getBigDecimal("price_paid");
-        return new Ticket(rs.getBigDecimal("token_id").toBigIntegerExact(), (Long) rs.getObject("event_id", Long.class),
-                chainEvent == null ? null : chainEvent.toBigIntegerExact(), rs.getString("owner_address"),
-                rs.getString("buyer_address"), TicketStatus.valueOf(rs.getString("status")),
-                payment == null ? null : payment.toBigIntegerExact(), price == null ? null : price.toBigIntegerExact(),
-                rs.getString("mint_tx_hash"), (Long) rs.getObject("block_number", Long.class));
+        return new Ticket(
+                rs.getBigDecimal("token_id").toBigIntegerExact(),
+                (Long) rs.getObject("event_id", Long.class),
+                chainEvent == null ? null : chainEvent.toBigIntegerExact(),
+                rs.getString("owner_address"),
+                rs.getString("buyer_address"),
+                TicketStatus.valueOf(rs.getString("status")),
+                payment == null ? null : payment.toBigIntegerExact(),
+                price == null ? null : price.toBigIntegerExact(),
+                rs.getString("mint_tx_hash"),
+                (Long) rs.getObject("block_number", Long.class));
     }
 }

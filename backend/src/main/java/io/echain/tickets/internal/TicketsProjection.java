@@ -87,8 +87,15 @@ class TicketsProjection implements ChainProjection {
         for (ContractEvent.TicketsPurchased p : purchases) {
             BigInteger price = p.pricePerTicket();
             for (BigInteger tokenId : p.tokenIds()) {
-                mints.add(new Tickets.Mint(tokenId, eventIds.get(p.chainEventId()), p.chainEventId(), p.buyer(),
-                        p.paymentId(), price, p.at().txHash(), p.at().blockNumber()));
+                mints.add(new Tickets.Mint(
+                        tokenId,
+                        eventIds.get(p.chainEventId()),
+                        p.chainEventId(),
+                        p.buyer(),
+                        p.paymentId(),
+                        price,
+                        p.at().txHash(),
+                        p.at().blockNumber()));
             }
         }
         tickets.mint(mints);
@@ -96,7 +103,13 @@ class TicketsProjection implements ChainProjection {
     }
 
     private static Tickets.Transfer transfer(ContractEvent.Transfer t) {
-        return new Tickets.Transfer(t.at().blockHash(), t.at().logIndex(), t.at().blockNumber(), t.at().txHash(),
-                t.tokenId(), t.from(), t.to());
+        return new Tickets.Transfer(
+                t.at().blockHash(),
+                t.at().logIndex(),
+                t.at().blockNumber(),
+                t.at().txHash(),
+                t.tokenId(),
+                t.from(),
+                t.to());
     }
 }

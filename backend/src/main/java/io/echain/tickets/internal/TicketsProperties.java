@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record TicketsProperties(URI publicUrl) {
 
     TicketsProperties {
-        if (publicUrl == null || !publicUrl.isAbsolute() || publicUrl.getHost() == null
+        if (publicUrl == null
+                || !publicUrl.isAbsolute()
+                || publicUrl.getHost() == null
                 || !("https".equals(publicUrl.getScheme()) || "http".equals(publicUrl.getScheme()))) {
             throw new IllegalArgumentException("echain.tickets.public-url (ECHAIN_PUBLIC_URL) must be an absolute "
                     + "http(s) URL such as https://tickets.example, not '" + publicUrl + "'");

@@ -25,6 +25,7 @@ class WebAppController {
 
     /** First path segments that belong to the server, not to the app. */
     static final String RESERVED = "api|actuator|v3|swagger-ui|webjars|health|error|assets";
+
     static final String ROUTES = "events|tickets|organizer|admin";
 
     private final Resource index = new ClassPathResource("static/index.html");
@@ -34,8 +35,10 @@ class WebAppController {
         return indexWith(HttpStatus.OK);
     }
 
-    @GetMapping({"/{page:(?!(?:" + RESERVED + "|" + ROUTES + ")$)[A-Za-z0-9_-]+}",
-            "/{page:(?!(?:" + RESERVED + "|" + ROUTES + ")$)[A-Za-z0-9_-]+}/**"})
+    @GetMapping({
+        "/{page:(?!(?:" + RESERVED + "|" + ROUTES + ")$)[A-Za-z0-9_-]+}",
+        "/{page:(?!(?:" + RESERVED + "|" + ROUTES + ")$)[A-Za-z0-9_-]+}/**"
+    })
     ResponseEntity<Resource> unknown(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
@@ -46,10 +49,13 @@ class WebAppController {
 
     private ResponseEntity<Resource> indexWith(HttpStatus status) {
         if (!index.exists()) {
-            throw new ApiProblem(ProblemType.NOT_FOUND,
+            throw new ApiProblem(
+                    ProblemType.NOT_FOUND,
                     "The web app is not part of this build: build it with the frontend module (mvn package)");
         }
-        return ResponseEntity.status(status).cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.TEXT_HTML)
                 .body(index);
     }
 }

@@ -1,10 +1,10 @@
 package io.echain.chain.indexer;
 
-import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.echain.support.AnvilRpc;
+import io.echain.support.ChainTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -59,8 +59,7 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
             }
 
             @Override
-            public void undo(List<ContractEvent> events) {
-            }
+            public void undo(List<ContractEvent> events) {}
         };
         List<ChainProjection> withCrash = new java.util.ArrayList<>(projections);
         withCrash.add(crashing); // after every module's projection wrote its part of the range
@@ -75,11 +74,21 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
 
         assertThat(payments(eventId)).isEqualTo(6);
         assertThat(purchaseLogsThrough(eventId, Long.MAX_VALUE)).isEqualTo(6);
-        assertThat(jdbc.sql("select count(*) from tickets where chain_event_id = ?").param(BigDecimal.valueOf(eventId))
-                .query(Integer.class).single()).isEqualTo(9);
-        assertThat(jdbc.sql("select tickets_sold from event_revenue where event_id = ?").param(eventId)
-                .query(Integer.class).single()).isEqualTo(9);
-        assertThat(api.get("/api/events/" + eventId, organizer().token()).json().get("availability").get("sold").asInt())
+        assertThat(jdbc.sql("select count(*) from tickets where chain_event_id = ?")
+                        .param(BigDecimal.valueOf(eventId))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(9);
+        assertThat(jdbc.sql("select tickets_sold from event_revenue where event_id = ?")
+                        .param(eventId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(9);
+        assertThat(api.get("/api/events/" + eventId, organizer().token())
+                        .json()
+                        .get("availability")
+                        .get("sold")
+                        .asInt())
                 .isEqualTo(9);
     }
 
@@ -93,8 +102,12 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         URI rpc = chainProperties.rpcUrl();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (TcpProxy proxy = new TcpProxy(rpc.getPort())) {
-            ChainIndexer scheduled = indexer(projections, reader(Web3j.build(new HttpService(proxy.url()))), 2_000,
-                    meters, Duration.ofMillis(100));
+            ChainIndexer scheduled = indexer(
+                    projections,
+                    reader(Web3j.build(new HttpService(proxy.url()))),
+                    2_000,
+                    meters,
+                    Duration.ofMillis(100));
             proxy.down();
             scheduled.start();
             try {
@@ -103,8 +116,13 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
                 Thread.sleep(500);
                 assertThat(meters.counter("echain.indexer.rpc.errors").count()).isPositive();
                 assertThat(api.get("/api/me/tickets", buyer.token()).status()).isEqualTo(200);
-                assertThat(api.get("/api/events/" + eventId, buyer.token()).json().get("availability").get("sold").asInt())
-                        .as("reads serve the last indexed state").isEqualTo(1);
+                assertThat(api.get("/api/events/" + eventId, buyer.token())
+                                .json()
+                                .get("availability")
+                                .get("sold")
+                                .asInt())
+                        .as("reads serve the last indexed state")
+                        .isEqualTo(1);
 
                 proxy.up();
                 long deadline = System.currentTimeMillis() + 15_000;
@@ -112,7 +130,11 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
                     Thread.sleep(100);
                 }
                 assertThat(scheduled.lag()).isZero();
-                assertThat(api.get("/api/events/" + eventId, buyer.token()).json().get("availability").get("sold").asInt())
+                assertThat(api.get("/api/events/" + eventId, buyer.token())
+                                .json()
+                                .get("availability")
+                                .get("sold")
+                                .asInt())
                         .isEqualTo(3);
             } finally {
                 scheduled.stop();
@@ -128,22 +150,43 @@ class IndexerRecoveryIntegrationTest extends ChainTest {
         return indexer(projections, reader, rangeSize, new SimpleMeterRegistry(), Duration.ofMillis(100));
     }
 
-    private ChainIndexer indexer(List<ChainProjection> projections, ChainReader reader, int rangeSize,
-            MeterRegistry meters, Duration interval) {
-        IndexerTarget target = new IndexerTarget(List.of(chainProperties.ticketNft().toLowerCase(),
-                chainProperties.paymentProcessor().toLowerCase()), chainProperties.deploymentBlock());
-        return new ChainIndexer(store, reader, projections, decoder, confirmations, clock, transactions, target,
-                new IndexerProperties(true, interval, rangeSize, 500, 10_000), meters);
+    private ChainIndexer indexer(
+            List<ChainProjection> projections,
+            ChainReader reader,
+            int rangeSize,
+            MeterRegistry meters,
+            Duration interval) {
+        IndexerTarget target = new IndexerTarget(
+                List.of(
+                        chainProperties.ticketNft().toLowerCase(),
+                        chainProperties.paymentProcessor().toLowerCase()),
+                chainProperties.deploymentBlock());
+        return new ChainIndexer(
+                store,
+                reader,
+                projections,
+                decoder,
+                confirmations,
+                clock,
+                transactions,
+                target,
+                new IndexerProperties(true, interval, rangeSize, 500, 10_000),
+                meters);
     }
 
     private int payments(long eventId) {
-        return jdbc.sql("select count(*) from payments where event_id = ? and payment_id is not null").param(eventId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from payments where event_id = ? and payment_id is not null")
+                .param(eventId)
+                .query(Integer.class)
+                .single();
     }
 
     private int purchaseLogsThrough(long eventId, long block) {
         return jdbc.sql("""
                 select count(*) from indexer_logs where kind = 'TicketsPurchased' and block_number <= ?
-                and topics[3] = ?""").params(block, String.format("0x%064x", eventId)).query(Integer.class).single();
+                and topics[3] = ?""")
+                .params(block, String.format("0x%064x", eventId))
+                .query(Integer.class)
+                .single();
     }
 }

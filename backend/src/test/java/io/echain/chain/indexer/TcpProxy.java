@@ -78,7 +78,8 @@ public final class TcpProxy implements AutoCloseable {
 
     private static void pump(Socket from, Socket to) {
         Thread.ofVirtual().start(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException ignored) {
                 // connection closed

@@ -22,11 +22,13 @@ class ChainStartupCheckIntegrationTest extends ApiIntegrationTest {
     ChainProperties deployed;
 
     private ApplicationContextRunner chainContext() {
-        return new ApplicationContextRunner().withUserConfiguration(ChainConfiguration.class).withPropertyValues(
-                "echain.chain.rpc-url=" + deployed.rpcUrl(),
-                "echain.chain.chain-id=" + deployed.chainId(),
-                "echain.chain.ticket-nft=" + deployed.ticketNft(),
-                "echain.chain.payment-processor=" + deployed.paymentProcessor());
+        return new ApplicationContextRunner()
+                .withUserConfiguration(ChainConfiguration.class)
+                .withPropertyValues(
+                        "echain.chain.rpc-url=" + deployed.rpcUrl(),
+                        "echain.chain.chain-id=" + deployed.chainId(),
+                        "echain.chain.ticket-nft=" + deployed.ticketNft(),
+                        "echain.chain.payment-processor=" + deployed.paymentProcessor());
     }
 
     @Test
@@ -36,28 +38,41 @@ class ChainStartupCheckIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void refusesToStartOnAnotherChain() {
-        chainContext().withPropertyValues("echain.chain.chain-id=8453").run(context -> assertThat(context)
-                .getFailure().rootCause().isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
-                .hasMessageContaining("is on chain " + deployed.chainId()).hasMessageContaining("8453"));
+        chainContext()
+                .withPropertyValues("echain.chain.chain-id=8453")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
+                        .hasMessageContaining("is on chain " + deployed.chainId())
+                        .hasMessageContaining("8453"));
     }
 
     @Test
     void refusesToStartWithoutContractCodeAtTheAddress() {
         String account = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // an Anvil account: no code
-        chainContext().withPropertyValues("echain.chain.payment-processor=" + account).run(context -> assertThat(context)
-                .getFailure().rootCause().isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
-                .hasMessageContaining("No contract code at echain.chain.payment-processor"));
+        chainContext()
+                .withPropertyValues("echain.chain.payment-processor=" + account)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(ChainStartupCheck.ChainMisconfigured.class)
+                        .hasMessageContaining("No contract code at echain.chain.payment-processor"));
     }
 
     @Test
     void startsWithoutTheNodeWithTheChainFeaturesPaused() {
-        chainContext().withPropertyValues("echain.chain.rpc-url=http://127.0.0.1:1", "echain.chain.rpc-timeout=2s")
+        chainContext()
+                .withPropertyValues("echain.chain.rpc-url=http://127.0.0.1:1", "echain.chain.rpc-timeout=2s")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(ChainAvailability.class).state())
                             .isEqualTo(ChainAvailability.State.UNVERIFIED);
-                    assertThatThrownBy(() -> context.getBean(Web3j.class).ethBlockNumber().send())
-                            .isInstanceOf(IOException.class).hasMessageContaining("not available");
+                    assertThatThrownBy(() -> context.getBean(Web3j.class)
+                                    .ethBlockNumber()
+                                    .send())
+                            .isInstanceOf(IOException.class)
+                            .hasMessageContaining("not available");
                 });
     }
 
@@ -65,27 +80,37 @@ class ChainStartupCheckIntegrationTest extends ApiIntegrationTest {
     void stopsTheChainFeaturesLoudlyWhenTheNodeComesBackOnAnotherChain() {
         try (TcpProxy proxy = new TcpProxy(deployed.rpcUrl().getPort())) {
             proxy.down();
-            chainContext().withPropertyValues("echain.chain.rpc-url=" + proxy.url(), "echain.chain.chain-id=8453",
-                    "echain.resilience.node.probe-interval=100ms").run(context -> {
+            chainContext()
+                    .withPropertyValues(
+                            "echain.chain.rpc-url=" + proxy.url(),
+                            "echain.chain.chain-id=8453",
+                            "echain.resilience.node.probe-interval=100ms")
+                    .run(context -> {
                         assertThat(context).as("starts while the node is away").hasNotFailed();
                         ChainAvailability availability = context.getBean(ChainAvailability.class);
                         assertThat(availability.state()).isEqualTo(ChainAvailability.State.UNVERIFIED);
 
                         proxy.up();
-                        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                        long deadline = System.nanoTime()
+                                + java.time.Duration.ofSeconds(10).toNanos();
                         while (availability.state() == ChainAvailability.State.UNVERIFIED
                                 && System.nanoTime() < deadline) {
                             Thread.sleep(50);
                         }
                         assertThat(availability.state()).isEqualTo(ChainAvailability.State.MISCONFIGURED);
-                        assertThat(availability.problem()).contains("is on chain " + deployed.chainId())
+                        assertThat(availability.problem())
+                                .contains("is on chain " + deployed.chainId())
                                 .contains("ECHAIN_CHAIN_ID");
                         assertThat(availability.pausedBecause()).isPresent();
-                        assertThatThrownBy(() -> context.getBean(Web3j.class).ethBlockNumber().send())
-                                .isInstanceOf(IOException.class).hasMessageContaining("chain features stopped");
+                        assertThatThrownBy(() -> context.getBean(Web3j.class)
+                                        .ethBlockNumber()
+                                        .send())
+                                .isInstanceOf(IOException.class)
+                                .hasMessageContaining("chain features stopped");
                         var health = context.getBean(ChainHealthIndicator.class).health();
                         assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");
-                        assertThat(String.valueOf(health.getDetails().get("error"))).contains("ECHAIN_CHAIN_ID");
+                        assertThat(String.valueOf(health.getDetails().get("error")))
+                                .contains("ECHAIN_CHAIN_ID");
                     });
         }
     }

@@ -13,7 +13,9 @@ class SentryEnvironmentTest {
     void turnsSentryOnOnlyWhenADsnIsConfigured() {
         StandardEnvironment without = environment("");
         new SentryEnvironment().postProcessEnvironment(without, null);
-        assertThat(without.containsProperty("sentry.dsn")).as("no DSN: Sentry's auto-configuration stays off").isFalse();
+        assertThat(without.containsProperty("sentry.dsn"))
+                .as("no DSN: Sentry's auto-configuration stays off")
+                .isFalse();
 
         StandardEnvironment with = environment("https://key@sentry.example/1");
         new SentryEnvironment().postProcessEnvironment(with, null);

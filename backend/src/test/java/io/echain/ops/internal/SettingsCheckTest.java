@@ -25,12 +25,20 @@ import org.springframework.core.env.StandardEnvironment;
 class SettingsCheckTest {
 
     private static final Map<String, String> VALID = Map.of(
-            "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/echain",
-            "echain.identity.jwt-secret", "a-production-secret-of-more-than-32-bytes-0123456789",
-            "echain.identity.admin-addresses", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-            "echain.chain.rpc-url", "http://127.0.0.1:1", "echain.chain.chain-id", "8453",
-            "echain.chain.ticket-nft", "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-            "echain.chain.payment-processor", "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
+            "spring.datasource.url",
+            "jdbc:postgresql://127.0.0.1:1/echain",
+            "echain.identity.jwt-secret",
+            "a-production-secret-of-more-than-32-bytes-0123456789",
+            "echain.identity.admin-addresses",
+            "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            "echain.chain.rpc-url",
+            "http://127.0.0.1:1",
+            "echain.chain.chain-id",
+            "8453",
+            "echain.chain.ticket-nft",
+            "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+            "echain.chain.payment-processor",
+            "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
 
     @Test
     void acceptsCompleteSettings() {
@@ -74,8 +82,9 @@ class SettingsCheckTest {
         settings.remove("echain.identity.admin-addresses");
         settings.put("echain.chain.operator-key", "0xsecret-looking-value");
         List<String> problems = check(settings).problems();
-        assertThat(String.join("\n", problems)).contains("ECHAIN_DB_URL", "ECHAIN_ADMIN_ADDRESSES",
-                "ECHAIN_OPERATOR_KEY").doesNotContain("secret-looking");
+        assertThat(String.join("\n", problems))
+                .contains("ECHAIN_DB_URL", "ECHAIN_ADMIN_ADDRESSES", "ECHAIN_OPERATOR_KEY")
+                .doesNotContain("secret-looking");
     }
 
     private static void assertRefused(Map<String, String> settings, String variable, CapturedOutput output) {

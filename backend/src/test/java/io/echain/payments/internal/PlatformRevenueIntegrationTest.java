@@ -38,16 +38,20 @@ class PlatformRevenueIntegrationTest extends ChainTest {
         BigInteger platformHalf = ROYALTY.divide(BigInteger.TWO);
 
         JsonNode event = eventRevenue(organizer, eventId);
-        assertThat(event.get("royaltiesWei").asString()).as("the organizer's half").isEqualTo(organizerHalf.toString());
+        assertThat(event.get("royaltiesWei").asString())
+                .as("the organizer's half")
+                .isEqualTo(organizerHalf.toString());
         assertThat(event.get("royaltiesTotalWei").asString()).isEqualTo(ROYALTY.toString());
         assertThat(event.get("platformRoyaltiesWei").asString()).isEqualTo(platformHalf.toString());
         assertThat(event.get("royaltiesWithdrawableWei").asString()).isEqualTo(organizerHalf.toString());
-        assertThat(platformEvent(eventId).get("platformRoyaltiesWei").asString()).isEqualTo(platformHalf.toString());
+        assertThat(platformEvent(eventId).get("platformRoyaltiesWei").asString())
+                .isEqualTo(platformHalf.toString());
         assertMatchesTheContract();
 
         chain.mined(chain.withdrawRoyalty(AnvilRpc.key(7), eventId));
-        chain.increaseTime(Duration.ofSeconds(
-                Math.max(1, start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
+        chain.increaseTime(Duration.ofSeconds(Math.max(
+                1,
+                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
         chain.mine(1);
         chain.mined(chain.withdrawRevenue(AnvilRpc.key(7), eventId));
         index();
@@ -59,14 +63,17 @@ class PlatformRevenueIntegrationTest extends ChainTest {
         JsonNode platformEvent = platformEvent(eventId);
         assertThat(platformEvent.get("platformFeeWei").asString()).isEqualTo(fee.toString());
         assertThat(platformEvent.get("feeCredited").asBoolean()).as("settled").isTrue();
-        assertThat(platformEvent.get("organizerRoyaltiesWithdrawnWei").asString()).isEqualTo(organizerHalf.toString());
+        assertThat(platformEvent.get("organizerRoyaltiesWithdrawnWei").asString())
+                .isEqualTo(organizerHalf.toString());
         assertMatchesTheContract();
 
         chain.mined(chain.withdrawPlatformFees());
         index();
         JsonNode platform = platformRevenue();
         assertThat(platform.get("withdrawableWei").asString()).isEqualTo("0");
-        assertThat(platform.get("withdrawals").valueStream().map(w -> w.get("treasury").asString()))
+        assertThat(platform.get("withdrawals")
+                        .valueStream()
+                        .map(w -> w.get("treasury").asString()))
                 .contains(AnvilRpc.key(AnvilRpc.OWNER).getAddress());
         assertMatchesTheContract();
     }
@@ -80,11 +87,14 @@ class PlatformRevenueIntegrationTest extends ChainTest {
     private void assertMatchesTheContract() {
         JsonNode platform = platformRevenue();
         List<BigInteger> totals = chain.platformTotals();
-        assertThat(platform.get("creditedWei").asString()).isEqualTo(totals.get(0).toString());
-        assertThat(platform.get("withdrawnWei").asString()).isEqualTo(totals.get(1).toString());
-        assertThat(platform.get("withdrawableWei").asString()).isEqualTo(chain.platformBalance().toString());
+        assertThat(platform.get("creditedWei").asString())
+                .isEqualTo(totals.get(0).toString());
+        assertThat(platform.get("withdrawnWei").asString())
+                .isEqualTo(totals.get(1).toString());
+        assertThat(platform.get("withdrawableWei").asString())
+                .isEqualTo(chain.platformBalance().toString());
         assertThat(new BigInteger(platform.get("feesCreditedWei").asString())
-                .add(new BigInteger(platform.get("royaltiesCreditedWei").asString())))
+                        .add(new BigInteger(platform.get("royaltiesCreditedWei").asString())))
                 .isEqualTo(totals.get(0));
     }
 
@@ -95,13 +105,21 @@ class PlatformRevenueIntegrationTest extends ChainTest {
     }
 
     private JsonNode platformEvent(long eventId) {
-        return platformRevenue().get("events").valueStream().filter(e -> e.get("eventId").asLong() == eventId)
-                .findFirst().orElseThrow();
+        return platformRevenue()
+                .get("events")
+                .valueStream()
+                .filter(e -> e.get("eventId").asLong() == eventId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private JsonNode eventRevenue(Session organizer, long eventId) {
-        JsonNode revenue = api.get("/api/organizers/me/revenue", organizer.token()).json();
-        return revenue.get("events").valueStream().filter(e -> e.get("eventId").asLong() == eventId).findFirst()
+        JsonNode revenue =
+                api.get("/api/organizers/me/revenue", organizer.token()).json();
+        return revenue.get("events")
+                .valueStream()
+                .filter(e -> e.get("eventId").asLong() == eventId)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no revenue for event " + eventId + " in " + revenue));
     }
 }

@@ -1,10 +1,10 @@
 package io.echain.payments.internal;
 
-import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
+import io.echain.support.ChainTest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,8 @@ class PurchaseIntegrationTest extends ChainTest {
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
         assertThat(pending.get("confirmations").asLong()).isEqualTo(1);
         assertThat(pending.get("quantity").asInt()).isEqualTo(2);
-        assertThat(pending.get("amountWei").asString()).isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
+        assertThat(pending.get("amountWei").asString())
+                .isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
 
         chain.mine(1);
         index();
@@ -54,15 +55,22 @@ class PurchaseIntegrationTest extends ChainTest {
         assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
 
         JsonNode tickets = api.get("/api/me/tickets", buyer.token()).json();
-        assertThat(tickets.valueStream().filter(t -> t.get("eventId").asLong() == eventId).count()).isEqualTo(2);
+        assertThat(tickets.valueStream()
+                        .filter(t -> t.get("eventId").asLong() == eventId)
+                        .count())
+                .isEqualTo(2);
         JsonNode event = api.get("/api/events/" + eventId).json();
         assertThat(event.get("availability").get("sold").asInt()).isEqualTo(2);
         assertThat(event.get("availability").get("remaining").asInt()).isEqualTo(8);
 
-        JsonNode revenue = api.get("/api/organizers/me/revenue", organizer.token()).json();
-        assertThat(revenue.get("total").get("grossWei").asString()).isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
+        JsonNode revenue =
+                api.get("/api/organizers/me/revenue", organizer.token()).json();
+        assertThat(revenue.get("total").get("grossWei").asString())
+                .isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
         assertThat(revenue.get("total").get("platformFeesWei").asString())
-                .isEqualTo(PRICE.multiply(BigInteger.TWO).divide(BigInteger.valueOf(20)).toString());
+                .isEqualTo(PRICE.multiply(BigInteger.TWO)
+                        .divide(BigInteger.valueOf(20))
+                        .toString());
     }
 
     @Test
@@ -78,7 +86,12 @@ class PurchaseIntegrationTest extends ChainTest {
         assertThat(tracked.json().get("status").asString()).isEqualTo("FAILED");
         assertThat(tracked.json().get("failureReason").asString()).isEqualTo("reverted");
         index();
-        assertThat(api.get("/api/events/" + eventId).json().get("availability").get("sold").asInt()).isZero();
+        assertThat(api.get("/api/events/" + eventId)
+                        .json()
+                        .get("availability")
+                        .get("sold")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -121,9 +134,14 @@ class PurchaseIntegrationTest extends ChainTest {
 
         assertThat(first.status()).as("the indexer already knew it").isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
-        assertThat(api.get("/api/me/payments", buyer.token()).json().valueStream()
-                .filter(p -> p.get("txHash").asString().equals(tx)).count()).isEqualTo(1);
+        assertThat(again.json().get("id").asLong())
+                .isEqualTo(first.json().get("id").asLong());
+        assertThat(api.get("/api/me/payments", buyer.token())
+                        .json()
+                        .valueStream()
+                        .filter(p -> p.get("txHash").asString().equals(tx))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -150,7 +168,9 @@ class PurchaseIntegrationTest extends ChainTest {
         tracker.track();
         assertThat(payment(sender, id).get("status").asString()).isEqualTo("PENDING");
 
-        jdbc.sql("update payments set updated_at = now() - interval '1 hour' where id = ?").param(id).update();
+        jdbc.sql("update payments set updated_at = now() - interval '1 hour' where id = ?")
+                .param(id)
+                .update();
         tracker.track();
         JsonNode failed = payment(sender, id);
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
@@ -161,7 +181,8 @@ class PurchaseIntegrationTest extends ChainTest {
     void paymentsAreVisibleOnlyToTheirBuyerAndAdmins() {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(6);
-        long id = track(buyer, buy(AnvilRpc.key(6), eventId, 1)).json().get("id").asLong();
+        long id =
+                track(buyer, buy(AnvilRpc.key(6), eventId, 1)).json().get("id").asLong();
 
         assertThat(api.get("/api/payments/" + id, admin().token()).status()).isEqualTo(200);
         assertProblem(api.get("/api/payments/" + id, attendee().token()), 403, "forbidden");
@@ -195,18 +216,31 @@ class PurchaseIntegrationTest extends ChainTest {
             chain.automine(true);
         }
 
-        assertThat(responses).extracting(Api.Response::status).as(responses.toString())
-                .containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(responses.stream().map(r -> r.json().get("id").asLong()).distinct()).hasSize(1);
+        assertThat(responses)
+                .extracting(Api.Response::status)
+                .as(responses.toString())
+                .containsOnly(201, 200)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(responses.stream().map(r -> r.json().get("id").asLong()).distinct())
+                .hasSize(1);
         long id = responses.getFirst().json().get("id").asLong();
         chain.mine(2);
         tracker.track();
         index();
-        assertThat(jdbc.sql("select count(*) from payments where tx_hash = ?").param(tx).query(Long.class).single())
-                .as("one transaction, one payment").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from payments where tx_hash = ?")
+                        .param(tx)
+                        .query(Long.class)
+                        .single())
+                .as("one transaction, one payment")
+                .isEqualTo(1);
         assertThat(payment(buyer, id).get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(api.get("/api/me/payments", buyer.token()).json().valueStream()
-                .filter(p -> p.get("txHash").asString().equals(tx)).count()).isEqualTo(1);
+        assertThat(api.get("/api/me/payments", buyer.token())
+                        .json()
+                        .valueStream()
+                        .filter(p -> p.get("txHash").asString().equals(tx))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -226,10 +260,16 @@ class PurchaseIntegrationTest extends ChainTest {
 
         assertProblem(api.get("/api/payments/" + id, stranger.token()), 403, "forbidden");
         assertProblem(track(stranger, tx), 403, "forbidden");
-        assertThat(api.get("/api/me/payments", stranger.token()).json().valueStream()
-                .anyMatch(p -> p.get("txHash").asString().equals(tx))).isFalse();
-        assertThat(api.get("/api/me/payments", buyer.token()).json().valueStream()
-                .anyMatch(p -> p.get("txHash").asString().equals(tx))).isTrue();
+        assertThat(api.get("/api/me/payments", stranger.token())
+                        .json()
+                        .valueStream()
+                        .anyMatch(p -> p.get("txHash").asString().equals(tx)))
+                .isFalse();
+        assertThat(api.get("/api/me/payments", buyer.token())
+                        .json()
+                        .valueStream()
+                        .anyMatch(p -> p.get("txHash").asString().equals(tx)))
+                .isTrue();
     }
 
     @Test
@@ -237,11 +277,13 @@ class PurchaseIntegrationTest extends ChainTest {
         long eventId = eventOnSale(organizer(), 10);
         Session buyer = sessionOf(6);
         Session stranger = attendee();
-        AnvilRpc.Signed purchase = chain.sign(AnvilRpc.key(6), chainProperties.paymentProcessor(), PRICE,
-                chain.purchaseData(eventId, 1));
+        AnvilRpc.Signed purchase =
+                chain.sign(AnvilRpc.key(6), chainProperties.paymentProcessor(), PRICE, chain.purchaseData(eventId, 1));
 
         Api.Response early = track(stranger, purchase.hash());
-        assertThat(early.status()).as("unknown to the node: tracked, nothing to show yet").isEqualTo(201);
+        assertThat(early.status())
+                .as("unknown to the node: tracked, nothing to show yet")
+                .isEqualTo(201);
         assertThat(early.json().get("buyer").isNull()).isTrue();
         long id = early.json().get("id").asLong();
         chain.mined(chain.sendRaw(purchase.raw()));
@@ -251,8 +293,11 @@ class PurchaseIntegrationTest extends ChainTest {
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(own.json().get("id").asLong()).isEqualTo(id);
         assertProblem(api.get("/api/payments/" + id, stranger.token()), 403, "forbidden");
-        assertThat(api.get("/api/me/payments", stranger.token()).json().valueStream()
-                .anyMatch(p -> p.get("id").asLong() == id)).isFalse();
+        assertThat(api.get("/api/me/payments", stranger.token())
+                        .json()
+                        .valueStream()
+                        .anyMatch(p -> p.get("id").asLong() == id))
+                .isFalse();
         assertThat(payment(buyer, id).get("buyer").asString()).isEqualTo(buyer.address());
     }
 
@@ -264,7 +309,12 @@ class PurchaseIntegrationTest extends ChainTest {
 
         String metrics = api.get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains("echain_indexer_lag_blocks", "echain_indexer_rpc_errors_total",
-                "echain_payments{status=\"PENDING\"}", "echain_payments{status=\"CONFIRMED\"}", "echain_tickets_sold");
+        assertThat(metrics)
+                .contains(
+                        "echain_indexer_lag_blocks",
+                        "echain_indexer_rpc_errors_total",
+                        "echain_payments{status=\"PENDING\"}",
+                        "echain_payments{status=\"CONFIRMED\"}",
+                        "echain_tickets_sold");
     }
 }

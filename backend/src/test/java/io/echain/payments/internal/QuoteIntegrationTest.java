@@ -1,10 +1,10 @@
 package io.echain.payments.internal;
 
-import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
+import io.echain.support.ChainTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -35,16 +35,25 @@ class QuoteIntegrationTest extends ChainTest {
         BigInteger total = PRICE.multiply(BigInteger.valueOf(3));
         assertThat(quote.get("unitPriceWei").asString()).isEqualTo(PRICE.toString());
         assertThat(quote.get("totalWei").asString()).isEqualTo(total.toString());
-        assertThat(quote.get("platformFeeWei").asString()).isEqualTo(total.divide(BigInteger.valueOf(20)).toString());
+        assertThat(quote.get("platformFeeWei").asString())
+                .isEqualTo(total.divide(BigInteger.valueOf(20)).toString());
         assertThat(quote.get("remaining").asInt()).isEqualTo(5);
         assertThat(new BigInteger(quote.get("gasEstimate").asString())).isGreaterThan(BigInteger.valueOf(50_000));
         assertThat(new BigInteger(quote.get("feePerGasWei").asString())).isPositive();
-        assertThat(quote.get("to").asString()).isEqualTo(chainProperties.paymentProcessor().toLowerCase());
+        assertThat(quote.get("to").asString())
+                .isEqualTo(chainProperties.paymentProcessor().toLowerCase());
 
-        String sent = chain.send(AnvilRpc.key(1), quote.get("to").asString(),
-                new BigInteger(quote.get("value").asString()), quote.get("data").asString());
-        assertThat(chain.mined(sent).isStatusOK()).as("the quoted call buys the tickets").isTrue();
-        assertThat(api.get("/api/events/" + eventId + "/quote?quantity=2").status()).as("anonymous quotes").isEqualTo(200);
+        String sent = chain.send(
+                AnvilRpc.key(1),
+                quote.get("to").asString(),
+                new BigInteger(quote.get("value").asString()),
+                quote.get("data").asString());
+        assertThat(chain.mined(sent).isStatusOK())
+                .as("the quoted call buys the tickets")
+                .isTrue();
+        assertThat(api.get("/api/events/" + eventId + "/quote?quantity=2").status())
+                .as("anonymous quotes")
+                .isEqualTo(200);
     }
 
     @Test
@@ -75,7 +84,8 @@ class QuoteIntegrationTest extends ChainTest {
     void answersSoldOutWithinOneBlockOfTheLastSale() {
         long eventId = eventOnSale(organizer(), 3);
         index();
-        assertThat(api.get("/api/events/" + eventId + "/quote?quantity=3").status()).isEqualTo(200);
+        assertThat(api.get("/api/events/" + eventId + "/quote?quantity=3").status())
+                .isEqualTo(200);
 
         buy(AnvilRpc.key(3), eventId, 3);
         index(); // the indexer's next poll, at most one block later
@@ -95,7 +105,8 @@ class QuoteIntegrationTest extends ChainTest {
             Map<String, Double> before = rpcCalls();
             List<Callable<Integer>> quotes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                quotes.add(() -> api.get("/api/events/" + eventId + "/quote?quantity=1").status());
+                quotes.add(() ->
+                        api.get("/api/events/" + eventId + "/quote?quantity=1").status());
             }
             try (var visitors = Executors.newFixedThreadPool(16)) {
                 for (var status : visitors.invokeAll(quotes)) {
@@ -106,10 +117,13 @@ class QuoteIntegrationTest extends ChainTest {
             double calls = after.getOrDefault("eth_call", 0.0) - before.getOrDefault("eth_call", 0.0);
             double gasPrice = after.getOrDefault("eth_gasPrice", 0.0) - before.getOrDefault("eth_gasPrice", 0.0);
             double estimates = after.getOrDefault("eth_estimateGas", 0.0) - before.getOrDefault("eth_estimateGas", 0.0);
-            assertThat(calls).as("200 quotes of one block: getEvent once, paused and maxTicketsPerPurchase once each")
+            assertThat(calls)
+                    .as("200 quotes of one block: getEvent once, paused and maxTicketsPerPurchase once each")
                     .isLessThanOrEqualTo(3);
             assertThat(gasPrice).as("fee per gas read once per block").isLessThanOrEqualTo(1);
-            assertThat(estimates).as("the shared estimate is kept while the price stands").isZero();
+            assertThat(estimates)
+                    .as("the shared estimate is kept while the price stands")
+                    .isZero();
 
             chain.mine(1);
             index(); // a new head: the next quotes read the chain again, once
@@ -121,8 +135,9 @@ class QuoteIntegrationTest extends ChainTest {
     /** Node calls by JSON-RPC method so far (echain.chain.rpc.calls). */
     private Map<String, Double> rpcCalls() {
         Map<String, Double> calls = new HashMap<>();
-        meters.find("echain.chain.rpc.calls").counters().forEach(counter ->
-                calls.merge(counter.getId().getTag("method"), counter.count(), Double::sum));
+        meters.find("echain.chain.rpc.calls")
+                .counters()
+                .forEach(counter -> calls.merge(counter.getId().getTag("method"), counter.count(), Double::sum));
         return calls;
     }
 }

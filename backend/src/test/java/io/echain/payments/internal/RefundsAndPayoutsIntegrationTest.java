@@ -1,9 +1,9 @@
 package io.echain.payments.internal;
 
-import io.echain.support.ChainTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echain.support.AnvilRpc;
+import io.echain.support.ChainTest;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,14 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         Session organizer = organizerOf(7);
         long eventId = eventOnSale(organizer, 10);
         Session buyer = sessionOf(8);
-        long paymentId = track(buyer, buy(AnvilRpc.key(8), eventId, 2)).json().get("id").asLong();
+        long paymentId =
+                track(buyer, buy(AnvilRpc.key(8), eventId, 2)).json().get("id").asLong();
         index();
-        List<BigInteger> tokens = api.get("/api/me/tickets", buyer.token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).map(t -> new BigInteger(t.get("tokenId").asString()))
+        List<BigInteger> tokens = api.get("/api/me/tickets", buyer.token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("eventId").asLong() == eventId)
+                .map(t -> new BigInteger(t.get("tokenId").asString()))
                 .toList();
         assertThat(tokens).hasSize(2);
 
@@ -32,14 +36,24 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         index();
 
         assertThat(payment(buyer, paymentId).get("status").asString()).isEqualTo("REFUNDED");
-        assertThat(payment(buyer, paymentId).get("refundedWei").asString()).isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
-        assertThat(api.get("/api/me/tickets", buyer.token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).map(t -> t.get("status").asString()))
+        assertThat(payment(buyer, paymentId).get("refundedWei").asString())
+                .isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
+        assertThat(api.get("/api/me/tickets", buyer.token())
+                        .json()
+                        .valueStream()
+                        .filter(t -> t.get("eventId").asLong() == eventId)
+                        .map(t -> t.get("status").asString()))
                 .containsOnly("REFUNDED");
-        assertThat(api.get("/api/events/" + eventId).json().get("availability").get("sold").asInt()).isZero();
+        assertThat(api.get("/api/events/" + eventId)
+                        .json()
+                        .get("availability")
+                        .get("sold")
+                        .asInt())
+                .isZero();
         JsonNode revenue = eventRevenue(organizer, eventId);
         assertThat(revenue.get("cancelled").asBoolean()).isTrue();
-        assertThat(revenue.get("refundedWei").asString()).isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
+        assertThat(revenue.get("refundedWei").asString())
+                .isEqualTo(PRICE.multiply(BigInteger.TWO).toString());
         assertThat(revenue.get("platformFeesWei").asString()).isEqualTo("0");
         assertThat(revenue.get("inEscrowWei").asString()).isEqualTo("0");
         assertThat(revenue.get("ticketsRefunded").asInt()).isEqualTo(2);
@@ -64,8 +78,9 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         assertThat(before.get("inEscrowWei").asString()).isEqualTo(gross.toString());
         assertThat(before.get("withdrawableWei").asString()).isEqualTo("0");
 
-        chain.increaseTime(Duration.ofSeconds(
-                Math.max(1, start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
+        chain.increaseTime(Duration.ofSeconds(Math.max(
+                1,
+                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
         chain.mine(1);
         index();
         assertThat(eventRevenue(organizer, eventId).get("withdrawableWei").asString())
@@ -76,7 +91,8 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
 
         JsonNode after = eventRevenue(organizer, eventId);
         assertThat(after.get("settled").asBoolean()).isTrue();
-        assertThat(after.get("withdrawnWei").asString()).isEqualTo(gross.subtract(fee).toString());
+        assertThat(after.get("withdrawnWei").asString())
+                .isEqualTo(gross.subtract(fee).toString());
         assertThat(after.get("withdrawableWei").asString()).isEqualTo("0");
         assertThat(after.get("platformFeesWei").asString()).isEqualTo(fee.toString());
         assertThat(after.get("inEscrowWei").asString()).isEqualTo("0");
@@ -90,28 +106,50 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         Session receiver = sessionOf(3);
         buy(AnvilRpc.key(2), eventId, 1);
         index();
-        JsonNode ticket = api.get("/api/me/tickets", seller.token()).json().valueStream()
-                .filter(t -> t.get("eventId").asLong() == eventId).findFirst().orElseThrow();
+        JsonNode ticket = api.get("/api/me/tickets", seller.token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("eventId").asLong() == eventId)
+                .findFirst()
+                .orElseThrow();
         BigInteger tokenId = new BigInteger(ticket.get("tokenId").asString());
         assertThat(ticket.get("status").asString()).isEqualTo("ACTIVE");
 
         chain.mined(chain.transfer(AnvilRpc.key(2), receiver.wallet().address(), tokenId));
         index();
 
-        JsonNode sold = api.get("/api/me/tickets", seller.token()).json().valueStream()
-                .filter(t -> t.get("tokenId").asString().equals(tokenId.toString())).findFirst().orElseThrow();
+        JsonNode sold = api.get("/api/me/tickets", seller.token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("tokenId").asString().equals(tokenId.toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(sold.get("status").asString()).as("the seller held it").isEqualTo("TRANSFERRED");
-        JsonNode moved = api.get("/api/me/tickets", receiver.token()).json().valueStream()
-                .filter(t -> t.get("tokenId").asString().equals(tokenId.toString())).findFirst().orElseThrow();
+        JsonNode moved = api.get("/api/me/tickets", receiver.token())
+                .json()
+                .valueStream()
+                .filter(t -> t.get("tokenId").asString().equals(tokenId.toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(moved.get("status").asString()).as("the receiver holds it").isEqualTo("ACTIVE");
-        JsonNode sales = api.get("/api/events/" + eventId + "/sales", organizer.token()).json();
+        JsonNode sales =
+                api.get("/api/events/" + eventId + "/sales", organizer.token()).json();
         assertThat(sales.get("holders").toString()).contains(receiver.address()).doesNotContain(seller.address());
-        assertThat(api.get("/api/events/" + eventId).json().get("availability").get("sold").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/events/" + eventId)
+                        .json()
+                        .get("availability")
+                        .get("sold")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private JsonNode eventRevenue(Session organizer, long eventId) {
-        JsonNode revenue = api.get("/api/organizers/me/revenue", organizer.token()).json();
-        return revenue.get("events").valueStream().filter(e -> e.get("eventId").asLong() == eventId).findFirst()
+        JsonNode revenue =
+                api.get("/api/organizers/me/revenue", organizer.token()).json();
+        return revenue.get("events")
+                .valueStream()
+                .filter(e -> e.get("eventId").asLong() == eventId)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no revenue for event " + eventId + " in " + revenue));
     }
 }

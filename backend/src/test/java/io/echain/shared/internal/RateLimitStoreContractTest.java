@@ -28,7 +28,8 @@ class RateLimitStoreContractTest {
         RateLimitStore.Decision denied = store.tryConsume(key, rule);
         assertThat(denied.allowed()).isFalse();
         assertThat(denied.retryAfterSeconds()).isBetween(1L, 20L);
-        assertThat(store.tryConsume("test:" + UUID.randomUUID(), rule).allowed()).isTrue();
+        assertThat(store.tryConsume("test:" + UUID.randomUUID(), rule).allowed())
+                .isTrue();
     }
 
     @ParameterizedTest
