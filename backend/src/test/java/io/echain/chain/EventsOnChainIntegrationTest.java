@@ -287,6 +287,60 @@ class EventsOnChainIntegrationTest extends ChainTest {
                 .isEqualTo(nonce + 1);
     }
 
+    @Test
+    void aReceiptTheNodeDoesNotAnswerIsNoReorgWhileTheBlockIsStillThere() {
+        // A node may answer "no receipt" for a mined transaction: a replica behind a load balancer, a node under
+        // load. While the block that held it is still on the chain that is no reorg, and what the chain shows of the
+        // event must not go back to SUBMITTED (the restore drill saw a cancelled event stuck there).
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        await("registration mined", () -> "MINED".equals(commandStatus(id)));
+        chain.mine(3);
+        await("registration confirmed", () -> "CONFIRMED".equals(commandStatus(id)));
+        index();
+        assertThat(chainStatus(id)).isEqualTo("CONFIRMED");
+        awaitOutboxIdle();
+
+        // The event's latest change as the tracker knows it: mined in the registration's block, but the node has no
+        // receipt of its transaction.
+        Map<String, Object> block = jdbc.sql(
+                        "select block_number, block_hash from chain_commands where event_id = ? and kind = 'REGISTER'")
+                .param(id)
+                .query()
+                .singleRow();
+        String unanswered = "0x" + "ab".repeat(32);
+        long command = jdbc.sql("""
+                        insert into chain_commands (event_id, kind, status, attempts, sender, nonce, tx_hash, sent_at,
+                            block_number, block_hash)
+                        values (?, 'UPDATE', 'MINED', 1, ?, null, ?, now(), ?, ?) returning id""")
+                .params(
+                        id,
+                        AnvilRpc.key(AnvilRpc.OPERATOR).getAddress(),
+                        unanswered,
+                        block.get("block_number"),
+                        block.get("block_hash"))
+                .query(Long.class)
+                .single();
+        try {
+            pause(Duration.ofMillis(1_500)); // several tracker rounds
+            assertThat(jdbc.sql("select status from chain_commands where id = ?")
+                            .param(command)
+                            .query(String.class)
+                            .single())
+                    .as("the block is unchanged: the transaction did not leave the chain")
+                    .isEqualTo("MINED");
+            assertThat(chainStatus(id)).isEqualTo("CONFIRMED");
+            assertThat(api.get("/api/events/" + id, organizer.token())
+                            .json()
+                            .get("chain")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("CONFIRMED");
+        } finally {
+            jdbc.sql("delete from chain_commands where id = ?").param(command).update();
+        }
+    }
+
     private long operatorNonce(String operator) {
         try {
             return chain.web3j()

@@ -2,18 +2,23 @@ package io.echain.chain.internal;
 
 import io.echain.chain.Confirmations;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionDecoder;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * Follows sent transactions: SENT → MINED when a receipt appears (or FAILED with the decoded revert), MINED →
  * CONFIRMED once the block is confirmed ({@link Confirmations}) and the receipt is still in the same block. A transaction
- * the node has forgotten is re-broadcast byte for byte; one that a reorg removed goes back to SENT.
+ * the node has forgotten is re-broadcast byte for byte; one that a reorg removed (its block replaced) goes back to
+ * SENT.
  */
 class OutboxTracker {
 
@@ -47,8 +52,7 @@ class OutboxTracker {
             }
             long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
             for (ChainCommand command : inFlight) {
-                Optional<TransactionReceipt> receipt =
-                        web3j.ethGetTransactionReceipt(command.txHash()).send().getTransactionReceipt();
+                Optional<TransactionReceipt> receipt = receipt(command.txHash());
                 if (command.status() == ChainCommand.Status.SENT) {
                     if (receipt.isPresent()) {
                         mined(command, receipt.get());
@@ -56,6 +60,14 @@ class OutboxTracker {
                         rebroadcastIfLost(command);
                     }
                 } else if (receipt.isEmpty()) {
+                    if (!blockReplaced(command)) {
+                        log.debug(
+                                "No receipt of {} (tx {}) while its block {} is unchanged; asking again",
+                                command.kind(),
+                                command.txHash(),
+                                command.blockNumber());
+                        continue;
+                    }
                     log.warn(
                             "{} of event {} (tx {}) left the chain in a reorg; tracking it again",
                             command.kind(),
@@ -76,6 +88,29 @@ class OutboxTracker {
         } catch (IOException e) {
             throw new OutboxSender.NodeDown(e);
         }
+    }
+
+    /** The receipt, or empty if the node has none; an error answer is the node's trouble, not a missing receipt. */
+    private Optional<TransactionReceipt> receipt(String txHash) throws IOException {
+        EthGetTransactionReceipt answer = web3j.ethGetTransactionReceipt(txHash).send();
+        if (answer.hasError()) {
+            throw new IOException(
+                    "eth_getTransactionReceipt: " + answer.getError().getMessage());
+        }
+        return answer.getTransactionReceipt();
+    }
+
+    /**
+     * Whether the block that held a mined transaction is gone: the node has another block at its height. A node that
+     * answers no receipt while it still has that block (a replica behind a load balancer, a node under load), or has
+     * no block at that height yet, has not seen a reorg.
+     */
+    private boolean blockReplaced(ChainCommand command) throws IOException {
+        EthBlock.Block block = web3j.ethGetBlockByNumber(
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(command.blockNumber())), false)
+                .send()
+                .getBlock();
+        return block != null && !block.getHash().equalsIgnoreCase(command.blockHash());
     }
 
     private void mined(ChainCommand command, TransactionReceipt receipt) {

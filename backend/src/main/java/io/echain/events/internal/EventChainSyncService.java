@@ -41,24 +41,34 @@ class EventChainSyncService implements EventListings {
         show(eventId, ChainStatus.PENDING);
     }
 
+    /**
+     * Only a queued change becomes SUBMITTED: once its transaction is mined the indexed logs say how it is doing
+     * ({@link EventChainProjection}, which also takes it back to SUBMITTED in a reorg), and a late or repeated
+     * announcement must not undo what the chain shows.
+     */
     @EventListener
     void on(OnChainChangeProgressed progressed) {
-        show(
-                progressed.eventId(),
-                switch (progressed.stage()) {
-                    case QUEUED -> ChainStatus.PENDING;
-                    case SUBMITTED -> ChainStatus.SUBMITTED;
-                    case ALREADY_ON_CHAIN -> ChainStatus.CONFIRMED;
-                    case FAILED -> ChainStatus.FAILED;
-                });
+        switch (progressed.stage()) {
+            case QUEUED -> show(progressed.eventId(), ChainStatus.PENDING);
+            case SUBMITTED -> show(progressed.eventId(), ChainStatus.SUBMITTED, ChainStatus.PENDING);
+            case ALREADY_ON_CHAIN -> show(progressed.eventId(), ChainStatus.CONFIRMED);
+            case FAILED -> show(progressed.eventId(), ChainStatus.FAILED);
+        }
     }
 
     private void show(long eventId, ChainStatus status) {
+        show(eventId, status, null);
+    }
+
+    /** Shows {@code status}; with {@code from}, only in place of that status. */
+    private void show(long eventId, ChainStatus status, ChainStatus from) {
         int changed = jdbc.sql("""
                 update events set chain_event_id = :id, chain_status = :status, chain_block = null
-                where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :id)""")
+                where id = :id and (chain_status is distinct from :status or chain_event_id is distinct from :id)
+                    and (cast(:from as varchar) is null or chain_status = :from)""")
                 .param("id", eventId)
                 .param("status", status.name())
+                .param("from", from == null ? null : from.name())
                 .update();
         if (changed > 0) {
             publisher.publishEvent(PublicReadChanged.of(eventId));
