@@ -20,7 +20,21 @@ API_EVENTS=${API_EVENTS:-4}
 PURCHASES=${PURCHASES:-200}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/echain-restore-drill.XXXXXX")
 source "$ROOT/scripts/lib/stack.sh"
-cleanup() { stack_cleanup; if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi; }
+# On failure, the backends' warnings and errors say what happened (the scratch directory goes with the exit).
+backend_warnings() {
+  local f
+  for f in "$WORK"/live.log "$WORK"/restored.log "$WORK"/reindexed.log; do
+    [ -f "$f" ] || continue
+    grep -E '"level":"(WARN|ERROR)"' "$f" | grep -v SpringDoc | grep -oE '"@timestamp":"[^"]*"|"logger":"[^"]*"|"message":"[^"]*"' \
+      | paste - - - | tail -20 | sed "s|^|$(basename "$f" .log): |" >&2 || true
+  done
+}
+cleanup() {
+  local rc=$?
+  [ "$rc" -eq 0 ] || backend_warnings
+  stack_cleanup
+  if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
 trap cleanup EXIT
 trap "exit 130" INT
 trap "exit 143" TERM
