@@ -3,14 +3,12 @@ package io.echain.chain.internal;
 import io.echain.chain.ChainProperties;
 import io.echain.chain.indexer.IndexerProgress;
 import io.echain.chain.indexer.IndexerStatus;
+import io.echain.shared.PeriodicTasks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,9 +52,8 @@ class ChainMonitor implements SmartLifecycle {
     private final ChainStartupCheck check;
     private final ChainAvailability availability;
     private final ChainProperties properties;
-    private final Duration interval;
     private final ObjectProvider<IndexerStatus> indexer;
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTasks tasks;
     private volatile boolean reachable;
     private volatile String error = "not probed yet";
     private volatile Instant downSince;
@@ -80,7 +77,12 @@ class ChainMonitor implements SmartLifecycle {
         this.check = check;
         this.availability = availability;
         this.properties = properties;
-        this.interval = resilience.probeInterval();
+        Duration interval = resilience.probeInterval().compareTo(Duration.ofMillis(50)) < 0
+                ? Duration.ofMillis(50)
+                : resilience.probeInterval();
+        this.tasks = new PeriodicTasks("chain-monitor", log)
+                .every(interval, interval, "Chain monitor probe", this::probe)
+                .every(interval, interval, "Chain monitor progress", this::refreshProgress);
         this.indexer = indexer;
         meters.ifAvailable(this::registerGauges);
     }
@@ -220,38 +222,23 @@ class ChainMonitor implements SmartLifecycle {
         }
     }
 
-    private void safely(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            log.warn("Chain monitor step failed: {}", e.toString());
-        }
-    }
-
     @Override
     public synchronized void start() {
-        if (scheduler != null) {
+        if (tasks.isRunning()) {
             return;
         }
         probe();
         refreshProgress();
-        scheduler = Executors.newScheduledThreadPool(
-                2, Thread.ofPlatform().name("chain-monitor-", 0).daemon().factory());
-        long millis = Math.max(50, interval.toMillis());
-        scheduler.scheduleWithFixedDelay(() -> safely(this::probe), millis, millis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> safely(this::refreshProgress), millis, millis, TimeUnit.MILLISECONDS);
+        tasks.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return tasks.isRunning();
     }
 }

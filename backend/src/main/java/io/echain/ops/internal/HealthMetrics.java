@@ -1,11 +1,12 @@
 package io.echain.ops.internal;
 
+import io.echain.shared.PeriodicTasks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -28,7 +29,9 @@ class HealthMetrics implements SmartLifecycle {
     private volatile Boolean ready;
     private volatile boolean database;
     private volatile long checkedAt = System.nanoTime();
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTasks tasks = new PeriodicTasks(
+                    "health-metrics", LoggerFactory.getLogger(HealthMetrics.class))
+            .every(Duration.ofSeconds(5), Duration.ZERO, "Health gauges check", this::safeCheck);
 
     HealthMetrics(HealthEndpoint health, MeterRegistry meters) {
         this.health = health;
@@ -71,24 +74,17 @@ class HealthMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("health-metrics").daemon().factory());
-            scheduler.scheduleWithFixedDelay(this::safeCheck, 0, 5, TimeUnit.SECONDS);
-        }
+    public void start() {
+        tasks.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return tasks.isRunning();
     }
 }

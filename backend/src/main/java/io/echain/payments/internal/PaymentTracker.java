@@ -2,12 +2,10 @@ package io.echain.payments.internal;
 
 import io.echain.chain.ContractReads;
 import io.echain.chain.indexer.ContractEvent;
+import io.echain.shared.PeriodicTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +25,8 @@ class PaymentTracker implements SmartLifecycle {
     private final Payments payments;
     private final ContractReads chain;
     private final Clock clock;
-    private final Duration interval;
     private final Duration timeout;
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTasks tasks;
 
     PaymentTracker(
             Payments payments,
@@ -40,8 +37,9 @@ class PaymentTracker implements SmartLifecycle {
         this.payments = payments;
         this.chain = chain;
         this.clock = clock;
-        this.interval = interval;
         this.timeout = timeout;
+        this.tasks = new PeriodicTasks("payment-tracker", log)
+                .every(interval, interval, "Payment tracking pass", this::track);
     }
 
     /** One pass over the unmined payments. */
@@ -63,34 +61,18 @@ class PaymentTracker implements SmartLifecycle {
         }
     }
 
-    private void safeTrack() {
-        try {
-            track();
-        } catch (RuntimeException e) {
-            log.warn("Payment tracking pass failed: {}", e.toString());
-        }
+    @Override
+    public void start() {
+        tasks.start();
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("payment-tracker").daemon().factory());
-            scheduler.scheduleWithFixedDelay(
-                    this::safeTrack, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return tasks.isRunning();
     }
 }
