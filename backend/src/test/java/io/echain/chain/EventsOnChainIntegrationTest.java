@@ -288,6 +288,29 @@ class EventsOnChainIntegrationTest extends ChainTest {
     }
 
     @Test
+    void anOrganizerWhoCancelsStraightOnChainCancelsTheEventInTheApi() {
+        // The contract lets the organizer cancel without the platform: buyers must see it (and claim refunds)
+        // although the API never received a DELETE.
+        Session organizer = organizerOf(6);
+        long id = eventOnSale(organizer, 10);
+        awaitOutboxIdle();
+        assertThat(api.get("/api/events/" + id).json().get("status").asString()).isEqualTo("SCHEDULED");
+
+        String hash = chain.cancelEvent(AnvilRpc.key(6), id);
+        await("cancelled on chain", () -> chain.receipt(hash).isPresent());
+        index();
+
+        JsonNode anonymous = api.get("/api/events/" + id).json();
+        assertThat(anonymous.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api.get("/api/events/" + id, organizer.token())
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("CANCELLED");
+        assertThat(commands(id)).as("nothing more to send: the chain has it").hasSize(1);
+    }
+
+    @Test
     void aReceiptTheNodeDoesNotAnswerIsNoReorgWhileTheBlockIsStillThere() {
         // A node may answer "no receipt" for a mined transaction: a replica behind a load balancer, a node under
         // load. While the block that held it is still on the chain that is no reorg, and what the chain shows of the

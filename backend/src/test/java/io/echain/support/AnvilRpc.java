@@ -201,6 +201,17 @@ public final class AnvilRpc implements AutoCloseable {
                 paymentProcessor(holder).claimRefunds(tokenIds).encodeFunctionCall());
     }
 
+    /** Sends {@code cancelEvent(eventId)} from {@code caller} (the organizer may cancel on chain itself). */
+    public String cancelEvent(Credentials caller, long eventId) {
+        return send(
+                caller,
+                properties.paymentProcessor(),
+                BigInteger.ZERO,
+                paymentProcessor(caller)
+                        .cancelEvent(BigInteger.valueOf(eventId))
+                        .encodeFunctionCall());
+    }
+
     /** Sends {@code withdrawRevenue(eventId)} from the organizer; returns the tx hash. */
     public String withdrawRevenue(Credentials organizer, long eventId) {
         return send(

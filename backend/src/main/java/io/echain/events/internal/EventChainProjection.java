@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The events module's chain facts, projected in the indexer's transaction: tickets sold (purchases less refunds, the
  * {@code tickets_sold} column that availability and the "tickets left" filter read) and the on-chain status of an
  * event's latest change once it is mined (MINED, then CONFIRMED when its block is confirmed; back to SUBMITTED if a
- * reorg removes it). Every change is announced as {@link PublicReadChanged}, and so is the chain's clock passing an
+ * reorg removes it), and a cancellation the organizer sent to the contract directly. Every change is announced as {@link PublicReadChanged}, and so is the chain's clock passing an
  * event's end, so cached anonymous reads follow at once. Runs first: it needs nothing from the other projections.
  */
 @Component
@@ -46,7 +46,10 @@ class EventChainProjection implements ChainProjection {
                 case ContractEvent.TicketRefunded r -> sold.merge(r.chainEventId(), -1, Integer::sum);
                 case ContractEvent.EventRegistered e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
                 case ContractEvent.EventUpdated e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
-                case ContractEvent.EventCancelled e -> changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
+                case ContractEvent.EventCancelled e -> {
+                    changed.addAll(mined(e.chainEventId(), e.at().blockNumber()));
+                    changed.addAll(cancelledOnChain(e.chainEventId()));
+                }
                 default -> {
                     // not an events fact
                 }
@@ -120,6 +123,21 @@ class EventChainProjection implements ChainProjection {
                 update events set chain_status = 'MINED', chain_block = ?
                 where chain_event_id = ? and chain_status in ('SUBMITTED', 'MINED') returning id""")
                 .params(block, new BigDecimal(chainEventId))
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * The contract lets the organizer cancel without the platform: the event is cancelled here too (its version moves,
+     * so a stale edit is refused). A reorg that drops such a cancellation does not bring the event back: the organizer's
+     * transaction is normally mined again, and an event its organizer cancelled is not put back on sale by a reorg.
+     */
+    private List<Long> cancelledOnChain(BigInteger chainEventId) {
+        return jdbc.sql("""
+                        update events set status = 'CANCELLED', cancelled_at = coalesce(cancelled_at, now()),
+                            updated_at = now(), version = version + 1
+                        where chain_event_id = ? and status <> 'CANCELLED' returning id""")
+                .param(new BigDecimal(chainEventId))
                 .query(Long.class)
                 .list();
     }
