@@ -29,7 +29,17 @@ record PlatformRevenueView(
         @Schema(description = "Credited and not withdrawn: platformBalance()")
         String withdrawableWei,
 
+        @Schema(description = "This page of the events' books, newest event first")
         List<EventPlatformRevenue> events,
+
+        @Schema(description = "Zero-based page number of events")
+        int page,
+
+        int size,
+
+        @Schema(description = "Events with books in all (the totals above cover every one)")
+        long totalEvents,
+
         List<Withdrawal> withdrawals) {
 
     @Schema(description = "The platform's part of one event's books, and the organizer's royalty withdrawals")
@@ -49,24 +59,19 @@ record PlatformRevenueView(
 
     record Withdrawal(String treasury, String amountWei, String txHash, long blockNumber) {}
 
-    static PlatformRevenueView of(List<RevenueRow> rows, List<Revenues.PlatformWithdrawal> withdrawals) {
-        BigInteger feesCredited = BigInteger.ZERO;
-        BigInteger feesPending = BigInteger.ZERO;
-        BigInteger royalties = BigInteger.ZERO;
-        for (RevenueRow r : rows) {
-            feesCredited = feesCredited.add(r.feeCredited());
-            if (!r.cancelled() && r.settledFee() == null) {
-                feesPending = feesPending.add(r.platformFee());
-            }
-            royalties = royalties.add(r.platformRoyaltyCredited());
-        }
+    static PlatformRevenueView of(
+            Revenues.PlatformTotals totals,
+            List<RevenueRow> rows,
+            int page,
+            int size,
+            List<Revenues.PlatformWithdrawal> withdrawals) {
         BigInteger withdrawn =
                 withdrawals.stream().map(Revenues.PlatformWithdrawal::amount).reduce(BigInteger.ZERO, BigInteger::add);
-        BigInteger credited = feesCredited.add(royalties);
+        BigInteger credited = totals.feesCredited().add(totals.royaltiesCredited());
         return new PlatformRevenueView(
-                feesCredited.toString(),
-                feesPending.toString(),
-                royalties.toString(),
+                totals.feesCredited().toString(),
+                totals.feesPending().toString(),
+                totals.royaltiesCredited().toString(),
                 credited.toString(),
                 withdrawn.toString(),
                 credited.subtract(withdrawn).toString(),
@@ -82,6 +87,9 @@ record PlatformRevenueView(
                                 r.royaltyWithdrawn().toString(),
                                 r.cancelled()))
                         .toList(),
+                page,
+                size,
+                totals.events(),
                 withdrawals.stream()
                         .map(w -> new Withdrawal(w.treasury(), w.amount().toString(), w.txHash(), w.blockNumber()))
                         .toList());

@@ -143,9 +143,27 @@ class Revenues {
                 .list();
     }
 
-    /** Every event's books, newest chain event first. */
-    List<RevenueRow> all() {
-        return jdbc.sql("select " + COLUMNS + " from event_revenue order by chain_event_id desc")
+    /** The platform's side of every event's books, summed as {@link RevenueRow} derives it per event. */
+    record PlatformTotals(BigInteger feesCredited, BigInteger feesPending, BigInteger royaltiesCredited, long events) {}
+
+    PlatformTotals platformTotals() {
+        return jdbc.sql("""
+                        select coalesce(sum(settled_fee) filter (where not cancelled), 0),
+                            coalesce(sum(div(gross * fee_bps, 10000)) filter (where not cancelled and settled_fee is null), 0),
+                            coalesce(sum(platform_royalty_credited), 0), count(*)
+                        from event_revenue""")
+                .query((rs, n) -> new PlatformTotals(
+                        rs.getBigDecimal(1).toBigIntegerExact(),
+                        rs.getBigDecimal(2).toBigIntegerExact(),
+                        rs.getBigDecimal(3).toBigIntegerExact(),
+                        rs.getLong(4)))
+                .single();
+    }
+
+    /** A page of every event's books, newest chain event first. */
+    List<RevenueRow> page(int page, int size) {
+        return jdbc.sql("select " + COLUMNS + " from event_revenue order by chain_event_id desc limit ? offset ?")
+                .params(size, (long) page * size)
                 .query(Revenues::map)
                 .list();
     }

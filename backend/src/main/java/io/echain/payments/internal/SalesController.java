@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,9 +111,16 @@ class SalesController {
     @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "The platform's revenue (admins): fees and royalty halves credited, withdrawn and withdrawable, "
-                    + "per event and the treasury's withdrawals, as the PaymentProcessor keeps them")
-    PlatformRevenueView platformRevenue() {
-        return sales.platformRevenue();
+                    + "per event (a page, newest event first; the totals cover every event) and the treasury's "
+                    + "withdrawals, as the PaymentProcessor keeps them")
+    PlatformRevenueView platformRevenue(
+            @Parameter(description = "Zero-based page of the events' books (default 0)")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0) @Max(1_000_000) int page,
+            @Parameter(description = "Events per page, 1..200 (default 50)")
+                    @RequestParam(defaultValue = "50")
+                    @Min(1) @Max(200) int size) {
+        return sales.platformRevenue(page, size);
     }
 
     @GetMapping(path = "/api/events/{id}/sales", produces = "application/json")

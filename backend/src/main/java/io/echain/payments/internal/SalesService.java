@@ -39,8 +39,9 @@ class SalesService {
         return RevenueView.of(organizer.address(), revenues.ofOrganizer(organizer.address()), now());
     }
 
-    PlatformRevenueView platformRevenue() {
-        return PlatformRevenueView.of(revenues.all(), revenues.platformWithdrawals());
+    PlatformRevenueView platformRevenue(int page, int size) {
+        return PlatformRevenueView.of(
+                revenues.platformTotals(), revenues.page(page, size), page, size, revenues.platformWithdrawals());
     }
 
     SalesView sales(Caller caller, long eventId) {

@@ -84,6 +84,39 @@ class PlatformRevenueIntegrationTest extends ChainTest {
         assertProblem(api.get("/api/admin/revenue"), 401, "unauthenticated");
     }
 
+    @Test
+    void theEventsBooksComeInPagesWhileTheTotalsCoverEveryEvent() {
+        Session organizer = organizerOf(7);
+        long older = eventOnSale(organizer, 5);
+        long newer = eventOnSale(organizer, 5);
+        index();
+        String token = admin().token();
+
+        JsonNode first = api.get("/api/admin/revenue?size=1", token).json();
+        JsonNode second = api.get("/api/admin/revenue?page=1&size=1", token).json();
+        JsonNode all = api.get("/api/admin/revenue?size=200", token).json();
+        assertThat(first.get("events")).hasSize(1);
+        assertThat(first.get("events").get(0).get("eventId").asLong())
+                .as("newest first")
+                .isEqualTo(newer);
+        assertThat(second.get("events").get(0).get("eventId").asLong()).isEqualTo(older);
+        assertThat(first.get("totalEvents").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        for (String total : List.of("feesCreditedWei", "feesPendingWei", "royaltiesCreditedWei", "creditedWei")) {
+            assertThat(first.get(total).asString())
+                    .as(total)
+                    .isEqualTo(all.get(total).asString());
+            assertThat(second.get(total).asString())
+                    .as(total)
+                    .isEqualTo(all.get(total).asString());
+        }
+
+        for (String bad : List.of("size=0", "size=201", "page=-1", "size=lots")) {
+            assertProblem(api.get("/api/admin/revenue?" + bad, token), 400, "validation");
+        }
+    }
+
     private void assertMatchesTheContract() {
         JsonNode platform = platformRevenue();
         List<BigInteger> totals = chain.platformTotals();
