@@ -322,27 +322,11 @@ public class ClusterBench {
     // ---- setup ---------------------------------------------------------------------------------------------------
 
     static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ECHAIN_DB_URL", jdbcUrl);
-        env.put("ECHAIN_DB_USERNAME", dbUser);
-        env.put("ECHAIN_DB_PASSWORD", dbPassword);
-        env.put("ECHAIN_REDIS_URL", EmbeddedRedis.url());
-        env.put("ECHAIN_JWT_SECRET", "cluster-benchmark-secret-shared-by-all-instances-0123456789");
-        env.put("ECHAIN_ADMIN_ADDRESSES", Wallet.ADMIN.lower());
-        env.put("ECHAIN_SIWE_DOMAIN", SiweMessages.DOMAIN);
-        env.put("ECHAIN_SIWE_URI", SiweMessages.URI);
-        env.put("ECHAIN_CHAIN_ID", Long.toString(chain.chainId()));
-        env.put("ECHAIN_RPC_URL", chain.rpcUrl());
-        env.put("ECHAIN_TICKET_NFT", chain.ticketNft());
-        env.put("ECHAIN_PAYMENT_PROCESSOR", chain.paymentProcessor());
-        env.put("ECHAIN_DEPLOYMENT_BLOCK", Long.toString(chain.deploymentBlock()));
-        env.put("ECHAIN_OPERATOR_KEY", chain.operatorKey());
-        env.put("ECHAIN_INDEXER_POLL_INTERVAL", "200ms");
+        Map<String, String> env = BackendProcess.productionEnvironment(jdbcUrl, dbUser, dbPassword, EmbeddedRedis.url(),
+                "cluster-benchmark-secret-shared-by-all-instances-0123456789", chain);
         for (String limit : List.of("SIGN_IN_PER_IP", "SIGN_IN_PER_USER", "WRITE_PER_IP", "WRITE_PER_USER")) {
             env.put("ECHAIN_RATE_" + limit, "100000000");
         }
-        env.put("LOGGING_LEVEL_ROOT", "WARN");
-        env.put("LOGGING_LEVEL_IO_ECHAIN", "INFO");
         return env;
     }
 

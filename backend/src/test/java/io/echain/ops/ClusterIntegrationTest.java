@@ -50,7 +50,11 @@ class ClusterIntegrationTest {
     private static final Duration START = Duration.ofSeconds(150);
     private static final int SIGN_IN_PER_IP = 20;
     /** Settings without an environment variable: the outbox's poll interval. */
-    private static final String[] ARGUMENTS = {"--echain.chain.poll-interval=200ms"};
+    // Sign-in buckets refill over an hour, not a minute: on a loaded machine the rate-limit test's 30 requests take
+    // seconds, and a minute's greedy refill (one token every 3 s) let a 21st through.
+    private static final String[] ARGUMENTS = {
+        "--echain.chain.poll-interval=200ms", "--echain.rate-limit.policies.sign-in.period=1h"
+    };
 
     private String jdbcUrl;
     private String dbUser;
@@ -110,31 +114,20 @@ class ClusterIntegrationTest {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("ECHAIN_DB_URL", jdbcUrl);
-        env.put("ECHAIN_DB_USERNAME", dbUser);
-        env.put("ECHAIN_DB_PASSWORD", dbPassword);
-        env.put("ECHAIN_DB_POOL_SIZE", "6");
         // A Redis database of its own: other tests' rate-limit buckets live in database 0 of the same server.
-        env.put("ECHAIN_REDIS_URL", EmbeddedRedis.url() + "/7");
-        env.put("ECHAIN_JWT_SECRET", "cluster-test-secret-shared-by-both-instances-0123456789");
-        env.put("ECHAIN_ADMIN_ADDRESSES", Wallet.ADMIN.lower());
-        env.put("ECHAIN_SIWE_DOMAIN", SiweMessages.DOMAIN);
-        env.put("ECHAIN_SIWE_URI", SiweMessages.URI);
-        env.put("ECHAIN_CHAIN_ID", Long.toString(chain.chainId()));
-        env.put("ECHAIN_RPC_URL", chain.rpcUrl());
-        env.put("ECHAIN_TICKET_NFT", chain.ticketNft());
-        env.put("ECHAIN_PAYMENT_PROCESSOR", chain.paymentProcessor());
-        env.put("ECHAIN_DEPLOYMENT_BLOCK", Long.toString(chain.deploymentBlock()));
-        env.put("ECHAIN_OPERATOR_KEY", chain.operatorKey());
-        env.put("ECHAIN_INDEXER_POLL_INTERVAL", "200ms");
+        Map<String, String> env = BackendProcess.productionEnvironment(
+                jdbcUrl,
+                dbUser,
+                dbPassword,
+                EmbeddedRedis.url() + "/7",
+                "cluster-test-secret-shared-by-both-instances-0123456789",
+                chain);
+        env.put("ECHAIN_DB_POOL_SIZE", "6");
         env.put("ECHAIN_FORWARD_HEADERS", "native");
         env.put("ECHAIN_RATE_SIGN_IN_PER_IP", Integer.toString(SIGN_IN_PER_IP));
         env.put("ECHAIN_RATE_SIGN_IN_PER_USER", "1000");
         env.put("ECHAIN_RATE_WRITE_PER_IP", "100000");
         env.put("ECHAIN_RATE_WRITE_PER_USER", "100000");
-        env.put("LOGGING_LEVEL_ROOT", "WARN");
-        env.put("LOGGING_LEVEL_IO_ECHAIN", "INFO");
         return env;
     }
 

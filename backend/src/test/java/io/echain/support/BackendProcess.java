@@ -1,5 +1,6 @@
 package io.echain.support;
 
+import io.echain.dev.internal.ClusterChain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -44,6 +46,38 @@ public final class BackendProcess implements AutoCloseable {
     public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** Starts the backend with {@code environment} on top of fresh PORT and ECHAIN_MANAGEMENT_PORT. */
+    /**
+     * Production settings of an instance on the given database, Redis and local chain, as the cluster test and the
+     * cluster benchmark start theirs (each adds its own pool size, rate limits and headers).
+     */
+    public static Map<String, String> productionEnvironment(
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            String redisUrl,
+            String jwtSecret,
+            ClusterChain.Node chain) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ECHAIN_DB_URL", jdbcUrl);
+        env.put("ECHAIN_DB_USERNAME", dbUser);
+        env.put("ECHAIN_DB_PASSWORD", dbPassword);
+        env.put("ECHAIN_REDIS_URL", redisUrl);
+        env.put("ECHAIN_JWT_SECRET", jwtSecret);
+        env.put("ECHAIN_ADMIN_ADDRESSES", Wallet.ADMIN.lower());
+        env.put("ECHAIN_SIWE_DOMAIN", SiweMessages.DOMAIN);
+        env.put("ECHAIN_SIWE_URI", SiweMessages.URI);
+        env.put("ECHAIN_CHAIN_ID", Long.toString(chain.chainId()));
+        env.put("ECHAIN_RPC_URL", chain.rpcUrl());
+        env.put("ECHAIN_TICKET_NFT", chain.ticketNft());
+        env.put("ECHAIN_PAYMENT_PROCESSOR", chain.paymentProcessor());
+        env.put("ECHAIN_DEPLOYMENT_BLOCK", Long.toString(chain.deploymentBlock()));
+        env.put("ECHAIN_OPERATOR_KEY", chain.operatorKey());
+        env.put("ECHAIN_INDEXER_POLL_INTERVAL", "200ms");
+        env.put("LOGGING_LEVEL_ROOT", "WARN");
+        env.put("LOGGING_LEVEL_IO_ECHAIN", "INFO");
+        return env;
+    }
+
     public static BackendProcess start(String name, Map<String, String> environment, String... arguments) {
         return start(name, TEST_JVM, environment, arguments);
     }
