@@ -5,9 +5,11 @@ import io.echain.chain.Confirmations;
 import io.echain.chain.EventListings;
 import io.echain.chain.contracts.EventTicketNFT;
 import io.echain.chain.contracts.PaymentProcessor;
+import io.echain.shared.BackgroundThread;
 import io.echain.shared.BackgroundWork;
 import io.echain.shared.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -38,8 +40,7 @@ class OutboxWorker implements SmartLifecycle {
     private final OutboxSender sender;
     private final OutboxTracker tracker;
     private final Semaphore signal = new Semaphore(0);
-    private volatile Thread thread;
-    private volatile boolean running;
+    private final BackgroundThread thread = new BackgroundThread("chain-outbox", Duration.ofSeconds(10));
     private volatile String pausedBecause;
 
     OutboxWorker(
@@ -91,32 +92,21 @@ class OutboxWorker implements SmartLifecycle {
                     sender == null ? "no echain.chain.operator-key" : "echain.chain.outbox.enabled=false");
             return;
         }
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("chain-outbox").start(this::loop);
+        thread.start(this::loop);
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread worker = thread;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        thread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return thread.running();
     }
 
     private void loop() {
-        while (running) {
+        while (thread.running()) {
             BackgroundWork.run("outbox", this::roundIfLeader);
             try {
                 signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -140,7 +130,7 @@ class OutboxWorker implements SmartLifecycle {
         } catch (OutboxSender.NodeDown e) {
             paused("chain node unreachable: " + e.getMessage());
         } catch (RuntimeException e) {
-            if (!running) {
+            if (!thread.running()) {
                 return;
             }
             if (DatabaseOutage.isCauseOf(e)) {
@@ -164,7 +154,7 @@ class OutboxWorker implements SmartLifecycle {
     private void round() throws OutboxSender.NodeDown {
         tracker.track();
         for (ChainCommand command : commands.dueToSend(properties.outbox().batchSize())) {
-            if (!running) {
+            if (!thread.running()) {
                 return;
             }
             sender.send(command);

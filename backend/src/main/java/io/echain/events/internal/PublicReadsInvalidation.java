@@ -3,11 +3,13 @@ package io.echain.events.internal;
 import io.echain.events.EventCancelled;
 import io.echain.events.EventChanged;
 import io.echain.events.EventPublished;
+import io.echain.shared.BackgroundThread;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -40,8 +42,7 @@ class PublicReadsInvalidation implements SmartLifecycle {
     private final DataSource dataSource;
     private final PublicEventReads reads;
     private final Counter received;
-    private volatile boolean running;
-    private volatile Thread thread;
+    private final BackgroundThread thread = new BackgroundThread("cache-invalidation", Duration.ofSeconds(2));
 
     PublicReadsInvalidation(JdbcClient jdbc, DataSource dataSource, PublicEventReads reads, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -86,7 +87,7 @@ class PublicReadsInvalidation implements SmartLifecycle {
 
     private void listen() {
         boolean missed = false;
-        while (running) {
+        while (thread.running()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
@@ -98,7 +99,7 @@ class PublicReadsInvalidation implements SmartLifecycle {
                 }
                 missed = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (thread.running()) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications == null) {
                         continue;
@@ -108,7 +109,7 @@ class PublicReadsInvalidation implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!thread.running()) {
                     return;
                 }
                 log.warn("Cache invalidation listener lost its connection ({}); retrying", e.getMessage());
@@ -136,27 +137,16 @@ class PublicReadsInvalidation implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("cache-invalidation").start(this::listen);
+        thread.start(this::listen);
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread listener = thread;
-        if (listener != null) {
-            listener.interrupt();
-            try {
-                listener.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        thread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return thread.running();
     }
 }
