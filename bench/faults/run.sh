@@ -14,12 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 
-if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
-  done
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+. scripts/jdk.sh
 
 JAR=backend/target/echain-backend-0.1.0-SNAPSHOT.jar
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then

@@ -15,12 +15,7 @@ LOADS=${LOADS:-5}
 RUNS=${RUNS:-5}
 EVENTS=${EVENTS:-10000}
 
-if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
-  done
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+. scripts/jdk.sh
 [ -x /usr/bin/chromium ] || { apt-get update >/dev/null && apt-get install -y chromium >/dev/null; }
 command -v psql >/dev/null || { apt-get install -y postgresql-client >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y postgresql-client >/dev/null; }; }
 
