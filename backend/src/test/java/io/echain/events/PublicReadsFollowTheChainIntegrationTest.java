@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.echain.support.AnvilRpc;
 import io.echain.support.ChainTest;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -38,24 +36,16 @@ class PublicReadsFollowTheChainIntegrationTest extends ChainTest {
     @Test
     void anEventEndsWhenTheChainsClockPassesItsEndNotTheWallClock() {
         Session organizer = organizerOf(6);
-        Map<String, Object> body = eventBody("Ends on chain time");
-        body.put("priceWei", PRICE.toString());
-        Instant start = Instant.ofEpochSecond(
-                Math.max(Instant.now().getEpochSecond(), chain.latestBlockTime().getEpochSecond()) + 120);
-        body.put("startsAt", start.toString());
-        body.put("endsAt", start.plusSeconds(30).toString());
-        long id = eventOnSale(organizer, body);
+        ShortEvent event = shortEventOnSale(organizer, "Ends on chain time");
+        long id = event.id();
         buy(AnvilRpc.key(1), id, 2);
         index();
         assertThat(anonymous(id).get("status").asString()).isEqualTo("SCHEDULED");
 
-        chain.increaseTime(Duration.ofSeconds(Math.max(
-                1,
-                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
-        chain.mine(1);
+        passTheEnd(event);
         index();
 
-        assertThat(Instant.now()).as("the wall clock has not reached the end").isBefore(start.plusSeconds(30));
+        assertThat(Instant.now()).as("the wall clock has not reached the end").isBefore(event.end());
         assertThat(anonymous(id).get("status").asString()).isEqualTo("FINISHED");
         assertThat(api.get("/api/events/" + id, organizer.token())
                         .json()

@@ -95,6 +95,32 @@ public abstract class ChainTest extends ApiIntegrationTest {
         return id;
     }
 
+    /** An event on sale from {@code start} to {@code end} (chain time). */
+    public record ShortEvent(long id, Instant start, Instant end) {}
+
+    /**
+     * A short event on sale: it starts two minutes after the later of the wall clock and the chain's clock (earlier
+     * tests mine many blocks and move the chain ahead) and ends 30 seconds later.
+     */
+    protected ShortEvent shortEventOnSale(Session organizer, String name) {
+        Map<String, Object> body = eventBody(name);
+        body.put("priceWei", PRICE.toString());
+        Instant start = Instant.ofEpochSecond(
+                Math.max(Instant.now().getEpochSecond(), chain.latestBlockTime().getEpochSecond()) + 120);
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plusSeconds(30).toString());
+        return new ShortEvent(eventOnSale(organizer, body), start, start.plusSeconds(30));
+    }
+
+    /** Moves the chain's clock a second past the event's end and mines a block there. */
+    protected void passTheEnd(ShortEvent event) {
+        chain.increaseTime(java.time.Duration.ofSeconds(Math.max(
+                1,
+                event.end().plusSeconds(1).getEpochSecond()
+                        - chain.latestBlockTime().getEpochSecond())));
+        chain.mine(1);
+    }
+
     /** Cancels through the API; the outbox cancels on chain. */
     protected void cancel(Session organizer, long eventId) {
         Api.Response response = api.call("DELETE", "/api/events/" + eventId)

@@ -6,10 +6,7 @@ import io.echain.support.AnvilRpc;
 import io.echain.support.Api;
 import io.echain.support.ChainTest;
 import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,13 +21,8 @@ class PlatformRevenueIntegrationTest extends ChainTest {
     @Test
     void showsBothHalvesOfRoyaltiesAndThePlatformsRevenueAsTheContractKeepsThem() {
         Session organizer = organizerOf(7);
-        Map<String, Object> body = eventBody("Resold event");
-        body.put("priceWei", PRICE.toString());
-        Instant start = Instant.ofEpochSecond(
-                Math.max(Instant.now().getEpochSecond(), chain.latestBlockTime().getEpochSecond()) + 120);
-        body.put("startsAt", start.toString());
-        body.put("endsAt", start.plusSeconds(30).toString());
-        long eventId = eventOnSale(organizer, body);
+        ShortEvent resold = shortEventOnSale(organizer, "Resold event");
+        long eventId = resold.id();
         buy(AnvilRpc.key(1), eventId, 2);
         chain.mined(chain.payRoyalty(AnvilRpc.key(2), eventId, ROYALTY));
         index();
@@ -49,10 +41,7 @@ class PlatformRevenueIntegrationTest extends ChainTest {
         assertMatchesTheContract();
 
         chain.mined(chain.withdrawRoyalty(AnvilRpc.key(7), eventId));
-        chain.increaseTime(Duration.ofSeconds(Math.max(
-                1,
-                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
-        chain.mine(1);
+        passTheEnd(resold);
         chain.mined(chain.withdrawRevenue(AnvilRpc.key(7), eventId));
         index();
 

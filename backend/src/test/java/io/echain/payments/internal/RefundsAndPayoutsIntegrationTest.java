@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.echain.support.AnvilRpc;
 import io.echain.support.ChainTest;
 import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -62,14 +59,8 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
     @Test
     void organizerWithdrawsAfterTheEventEnds() {
         Session organizer = organizerOf(8);
-        Map<String, Object> body = eventBody("Short event");
-        body.put("priceWei", PRICE.toString());
-        // Relative to the later of wall clock and chain time: earlier tests mine many blocks and move the chain ahead.
-        Instant start = Instant.ofEpochSecond(
-                Math.max(Instant.now().getEpochSecond(), chain.latestBlockTime().getEpochSecond()) + 120);
-        body.put("startsAt", start.toString());
-        body.put("endsAt", start.plusSeconds(30).toString());
-        long eventId = eventOnSale(organizer, body);
+        ShortEvent event = shortEventOnSale(organizer, "Short event");
+        long eventId = event.id();
         buy(AnvilRpc.key(1), eventId, 3);
         index();
         BigInteger gross = PRICE.multiply(BigInteger.valueOf(3));
@@ -78,10 +69,7 @@ class RefundsAndPayoutsIntegrationTest extends ChainTest {
         assertThat(before.get("inEscrowWei").asString()).isEqualTo(gross.toString());
         assertThat(before.get("withdrawableWei").asString()).isEqualTo("0");
 
-        chain.increaseTime(Duration.ofSeconds(Math.max(
-                1,
-                start.plusSeconds(31).getEpochSecond() - chain.latestBlockTime().getEpochSecond())));
-        chain.mine(1);
+        passTheEnd(event);
         index();
         assertThat(eventRevenue(organizer, eventId).get("withdrawableWei").asString())
                 .isEqualTo(gross.subtract(fee).toString());
