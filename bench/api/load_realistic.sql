@@ -26,7 +26,7 @@ with v as (
 )
 insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity,
                     status, tickets_sold)
-select '0x' || lpad(to_hex(1 + (i * 7919) % 2000), 40, '0'),
+select '0x' || lpad(to_hex(1 + ((i::bigint * 7919) % 2000)::int), 40, '0'),
        v.adjectives[1 + (i * 13) % 60] || ' ' || v.genres[1 + i % 100] || ' ' || v.kinds[1 + (i / 100) % 30] || ' #' || i,
        'An evening of ' || lower(v.genres[1 + (i * 7) % 100]) || ' and ' || lower(v.genres[1 + (i * 11) % 100])
            || ' with friends from ' || v.cities[1 + (i * 3) % 200] || '. '
