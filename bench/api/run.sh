@@ -56,7 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Starting the backend on 127.0.0.1:$APP_PORT (PostgreSQL on $DB_PORT, data in $WORK)"
+echo "Starting the backend on 127.0.0.1:$APP_PORT (PostgreSQL on $DB_PORT, data in $STORE)"
 java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=dev \
   --server.address=127.0.0.1 --server.port="$APP_PORT" \
   --echain.embedded-postgres.data-dir="$STORE/pg" --echain.embedded-postgres.port="$DB_PORT" \
@@ -89,9 +89,13 @@ fi
 echo "Catalogue ready"
 echo "Events: $("${PSQL[@]}" -tAc 'select count(*) from events'), matching \"jazz\": $("${PSQL[@]}" -tAc "select count(*) from events where search_vector @@ websearch_to_tsquery('english', 'jazz')")"
 
+FIRST_ID=$("${PSQL[@]}" -tAc 'select min(id) from events')
+export FIRST_ID
 BASE="http://127.0.0.1:$APP_PORT"
 LIST="$BASE/api/events?q=jazz&page=1&size=20"
-curl -sf "$LIST" >/dev/null && curl -sf "$BASE/api/events/1" >/dev/null
+for url in "$LIST" "$BASE/api/events/$FIRST_ID"; do
+  curl -sf -m 60 "$url" >/dev/null || { echo "GET $url failed:"; curl -s -m 60 "$url"; tail -30 "$WORK/app.log"; exit 1; }
+done
 
 # CPU time (ms) used so far by the backend JVM and by every PostgreSQL process of this run: divided by
 # the requests served it gives a cost per request that does not depend on what else the (shared)
