@@ -138,18 +138,19 @@ run_wrk() { # name url [script]
   log "$(printf '%-16s %7s req/s  p50 %7s ms  p99 %8s ms  CPU/req app %s ms + PostgreSQL %s ms (2-core ceiling %s req/s)%s  [%s]' \
     "$name" "$rps" "$p50" "$p99" "$app" "$pg" "$(awk -v a="$app" -v b="$pg" 'BEGIN {printf "%.0f", 2000 / (a + b)}')" \
     "${errors:+  errors: $errors}" "$uptime_before")"
-  log "                 GET ${url#$BASE}${script:+ (ids from $script)}"
+  log "                 ${script:-GET ${url#$BASE}}"
   eval "RPS_${name//[^a-zA-Z]/_}=$rps"
 }
 
 : > "$RESULTS"
 log "bench/api/run.sh $(date -u +%FT%TZ) EVENTS=$EVENTS LOAD=$LOAD UNCACHED=${UNCACHED:-0} CONNECTIONS=$CONNECTIONS LABEL=$LABEL"
-log "jar: $JAR ($(cd "$(dirname "$JAR")" && git log -1 --format=%h 2>/dev/null || true)); uptime: $(uptime)"
+log "jar: $JAR (built $(date -u -r "$JAR" +%FT%TZ)); uptime: $(uptime)"
 log "events: $("${PSQL[@]}" -tAc 'select count(*) from events'), upcoming (scheduled, not ended): $("${PSQL[@]}" -tAc "select count(*) from events where ends_at > now() and status = 'SCHEDULED'"), matching \"jazz\": $("${PSQL[@]}" -tAc "select count(*) from events where search_vector @@ websearch_to_tsquery('english', 'jazz')")"
 log "wrk: $CONNECTIONS connections, 2 threads, ${DURATION}s per case (after ${WARMUP}s warm-up), loopback"
 run_wrk list_search "$LIST"
 if [ -n "$UNCACHED" ]; then
   run_wrk list_no_search "$BASE/api/events?page=1&size=20"
+  run_wrk list_search_mix "$BASE" bench/api/search.lua
   # Extra list cases, "name=/api/events?..." separated by spaces (e.g. the search over past events too).
   for extra in ${EXTRA_LISTS:-}; do
     run_wrk "${extra%%=*}" "$BASE${extra#*=}"
