@@ -26,6 +26,9 @@ LOAD=${LOAD:-$([ "$EVENTS" -gt 10000 ] && echo realistic || echo uniform)}
 UNCACHED=${UNCACHED:-}
 LABEL=${LABEL:-run}
 DATA_DIR=${DATA_DIR:-}
+# The SQL of the list for the plans and for pgbench; the *-main.sql files hold main's before issue 13 (baseline).
+PLANS=${PLANS:-bench/api/plans.sql}
+LIST_SQL=${LIST_SQL:-bench/api/list.sql}
 export EVENTS
 
 . scripts/jdk.sh
@@ -160,16 +163,16 @@ run_wrk detail "$BASE" bench/api/detail.lua
 if [ -n "$UNCACHED" ]; then
   # The app's SQL for each case (plans.sql mirrors EventSearch), run the way the app runs it.
   log ""
-  log "Query plans (bench/api/plans.sql):"
-  "${PSQL[@]}" -f bench/api/plans.sql 2>&1 | tee -a "$RESULTS" > /dev/null
+  log "Query plans ($PLANS):"
+  "${PSQL[@]}" -f "$PLANS" 2>&1 | tee -a "$RESULTS" > /dev/null
 fi
 
 # The ceiling: the list's own SQL straight against PostgreSQL, same concurrency.
-pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T 5 -f bench/api/list.sql postgres >/dev/null 2>&1
+pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T 5 -f "$LIST_SQL" postgres >/dev/null 2>&1
 PG_CPU_BEFORE=$(pg_cpu_ms)
 PG_UPTIME=$(uptime | sed 's/.*load average/load/')
 ( cd "$WORK" && pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" \
-    -f "$ROOT/bench/api/list.sql" -l --log-prefix=pgb postgres > "$WORK/pgbench.txt" 2>&1 )
+    -f "$ROOT/$LIST_SQL" -l --log-prefix=pgb postgres > "$WORK/pgbench.txt" 2>&1 )
 PG_CPU=$(( $(pg_cpu_ms) - PG_CPU_BEFORE ))
 PG_TPS=$(awk -F'= ' '/^tps/ {printf "%.0f", $2}' "$WORK/pgbench.txt")
 cat "$WORK"/pgb.* | awk '{print $3/1000}' | sort -n > "$WORK/pg_latencies"
@@ -179,7 +182,7 @@ PG_P99=$(awk -v n="$PG_N" 'NR==int(n*0.99)+1 {printf "%.2f", $1}' "$WORK/pg_late
 PG_COST=$(awk -v c="$PG_CPU" -v n="$PG_N" 'BEGIN {printf "%.3f", c / n}')
 log ""
 log "$(printf '%-16s %7s tx/s   p50 %7s ms  p99 %8s ms  CPU/tx PostgreSQL %s ms (2-core ceiling %s tx/s)  [%s]' \
-  "pgbench list.sql" "$PG_TPS" "$PG_P50" "$PG_P99" "$PG_COST" "$(awk -v c="$PG_COST" 'BEGIN {printf "%.0f", 2000 / c}')" "$PG_UPTIME")"
+  "pgbench $(basename "$LIST_SQL")" "$PG_TPS" "$PG_P50" "$PG_P99" "$PG_COST" "$(awk -v c="$PG_COST" 'BEGIN {printf "%.0f", 2000 / c}')" "$PG_UPTIME")"
 awk -v api="$RPS_list_search" -v pg="$PG_TPS" 'BEGIN {printf "API/pgbench ratio for the list: %.2f\n", api/pg}' | tee -a "$RESULTS"
 log "uptime at the end (the machine is shared): $(uptime)"
 echo "Results: $RESULTS"
