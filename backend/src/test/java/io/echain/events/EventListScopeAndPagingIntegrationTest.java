@@ -204,7 +204,9 @@ class EventListScopeAndPagingIntegrationTest extends ApiIntegrationTest {
                     query,
                     () -> added.add(insert(
                             "Lantern early bird",
-                            descending ? base.plus(20, ChronoUnit.DAYS) : base.minus(1, ChronoUnit.HOURS),
+                            descending
+                                    ? base.plus(20, ChronoUnit.DAYS)
+                                    : Instant.now().minus(2, ChronoUnit.HOURS),
                             base.plus(21, ChronoUnit.DAYS),
                             descending ? 99 : 0,
                             "SCHEDULED",
