@@ -9,7 +9,7 @@ select r.* from (
        e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version,
        e.sale_starts_at, e.sale_ends_at, e.transfer_locked, e.search_vector
         from events e
-        where e.search_vector @@ websearch_to_tsquery('english', 'jazz') and not e.archived and e.status = 'SCHEDULED' and e.ends_at > now()
+        where e.search_vector @@ websearch_to_tsquery('english', 'jazz') and not e.archived and e.status = 'SCHEDULED' and greatest(e.ends_at, e.starts_at) > now()
         limit 1000) c) r
 order by r.rank desc, r.starts_at asc, r.id asc
 limit 21 offset 20;

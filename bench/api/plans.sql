@@ -12,7 +12,7 @@ select r.* from (
        e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version,
        e.sale_starts_at, e.sale_ends_at, e.transfer_locked, e.search_vector
         from events e
-        where e.search_vector @@ websearch_to_tsquery('english', 'jazz') and not e.archived and e.status = 'SCHEDULED' and e.ends_at > now()
+        where e.search_vector @@ websearch_to_tsquery('english', 'jazz') and not e.archived and e.status = 'SCHEDULED' and greatest(e.ends_at, e.starts_at) > now()
         limit 1000) c) r
 order by r.rank desc, r.starts_at asc, r.id asc
 limit 21 offset 20;
@@ -21,10 +21,10 @@ explain (analyze, buffers)
 select e.id, e.organizer_address, e.name, e.description, e.location, e.starts_at, e.ends_at, e.price_wei,
        e.capacity, e.tickets_sold, e.status, e.chain_event_id, e.chain_status, e.created_at, e.updated_at, e.version,
        e.sale_starts_at, e.sale_ends_at, e.transfer_locked
-from events e where not e.archived and e.status = 'SCHEDULED' and e.ends_at > now()
+from events e where not e.archived and e.status = 'SCHEDULED' and greatest(e.ends_at, e.starts_at) > now()
 order by e.starts_at asc, e.id asc limit 21 offset 20;
 explain (analyze, buffers)
-select count(*) from (select 1 from events e where not e.archived and e.status = 'SCHEDULED' and e.ends_at > now() limit 10001) c;
+select count(*) from (select 1 from events e where not e.archived and e.status = 'SCHEDULED' and greatest(e.ends_at, e.starts_at) > now() limit 10001) c;
 \echo '== list_search_past: GET /api/events?q=jazz&includePast=true&page=1&size=20 (the whole catalogue)'
 explain (analyze, buffers)
 select r.* from (

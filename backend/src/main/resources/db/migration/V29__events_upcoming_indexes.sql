@@ -13,5 +13,6 @@ create index events_upcoming_search_idx on events using gin (search_vector) wher
 create index events_upcoming_starts_at_idx on events (starts_at, id) where not archived;
 create index events_upcoming_price_idx on events (price_wei, id) where not archived;
 create index events_upcoming_created_at_idx on events (created_at, id) where not archived;
--- The count of upcoming events (index-only) and what the archiver looks for.
-create index events_upcoming_ends_at_idx on events (ends_at, status) where not archived;
+-- Counting upcoming events from the index alone (ends_at, status and starts_at are all a query of them reads), and
+-- what the archiver looks for.
+create index events_upcoming_ends_at_idx on events (ends_at, status, starts_at) where not archived;

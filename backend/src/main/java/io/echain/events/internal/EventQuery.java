@@ -57,9 +57,12 @@ record EventQuery(
         return q != null && !q.isBlank();
     }
 
-    /** Whether the list is restricted to upcoming events: no status asked for and past events not included. */
+    /**
+     * Whether the list holds only what can still be bought (scheduled, not ended): asked for with status=SCHEDULED, or
+     * by default, when no status is given and past events are not included.
+     */
     boolean upcomingOnly() {
-        return status == null && !Boolean.TRUE.equals(includePast);
+        return status == EventStatus.SCHEDULED || (status == null && !Boolean.TRUE.equals(includePast));
     }
 
     BigInteger minPrice() {

@@ -169,14 +169,17 @@ class EventSearch {
             conditions.add("e.price_wei <= :priceMax");
         }
         if (query.upcomingOnly()) {
+            // greatest(ends_at, starts_at) is ends_at (ends_at > starts_at, a check constraint), written so that the
+            // planner does not take "not archived" and "ends_at > now" for independent: it would expect 0.1% of the
+            // upcoming indexes to match instead of nearly all, and sort every upcoming event rather than walk them.
             params.put("now", Events.timestamp(now));
-            conditions.add("not e.archived and e.status = 'SCHEDULED' and e.ends_at > :now");
+            conditions.add("not e.archived and e.status = 'SCHEDULED' and greatest(e.ends_at, e.starts_at) > :now");
         } else if (query.status() != null) {
             params.put("now", Events.timestamp(now));
             conditions.add(
                     switch (query.status()) {
                         case CANCELLED -> "e.status = 'CANCELLED'";
-                        case SCHEDULED -> "e.status = 'SCHEDULED' and e.ends_at > :now";
+                        case SCHEDULED -> throw new IllegalStateException("scheduled is the upcoming scope");
                         case FINISHED -> "e.status = 'SCHEDULED' and e.ends_at <= :now";
                     });
         }
