@@ -1,7 +1,8 @@
 -- Loads :events events the way a grown catalogue looks: most in the past (start dates spread over the
 -- last five years), about 3% upcoming (the next 180 days), 1% cancelled; 2,000 organizers; names and
 -- places drawn from a larger vocabulary (100 genres x 30 kinds, 200 cities, 60 adjectives), so a
--- genre matches about 1 event in 100 ("jazz" is one of them).
+-- genre matches about 1 event in 100 ("jazz" is one of them). Whether an event is upcoming or cancelled comes from
+-- a multiplicative hash of its number, independent of its genre (i % 100), so a search finds ~3% of its matches upcoming.
 \set ON_ERROR_STOP on
 insert into users (address, role)
 select '0x' || lpad(to_hex(o), 40, '0'), 'ORGANIZER' from generate_series(1, 2000) o
@@ -26,7 +27,7 @@ with v as (
 )
 insert into events (organizer_address, name, description, location, starts_at, ends_at, price_wei, capacity,
                     status, tickets_sold)
-select '0x' || lpad(to_hex(1 + (i * 7919) % 2000), 40, '0'),
+select '0x' || lpad(to_hex(1 + ((i::bigint * 7919) % 2000)::int), 40, '0'),
        v.adjectives[1 + (i * 13) % 60] || ' ' || v.genres[1 + i % 100] || ' ' || v.kinds[1 + (i / 100) % 30] || ' #' || i,
        'An evening of ' || lower(v.genres[1 + (i * 7) % 100]) || ' and ' || lower(v.genres[1 + (i * 11) % 100])
            || ' with friends from ' || v.cities[1 + (i * 3) % 200] || '. '
@@ -35,11 +36,13 @@ select '0x' || lpad(to_hex(1 + (i * 7919) % 2000), 40, '0'),
        s.starts_at, s.starts_at + interval '3 hours',
        (i % 100) * 1000000000000000::numeric,
        100 + i % 900,
-       case when i % 100 = 7 then 'CANCELLED' else 'SCHEDULED' end,
+       case when (s.h / 100) % 100 = 7 then 'CANCELLED' else 'SCHEDULED' end,
        case when s.starts_at < now() then 100 + i % 900 - (i % 5) * 10 else (i % 3) * 10 end
 from generate_series(1, :events) i
 cross join v
-cross join lateral (select case when (i * 37) % 100 < 3
+cross join lateral (select (i::bigint * 2654435761) % 4294967296 as h) hash
+cross join lateral (select hash.h,
+                           case when hash.h % 100 < 3
                                then now() + ((i * 31) % (180 * 24)) * interval '1 hour'
                                else now() - ((i * 31) % (5 * 365 * 24) + 1) * interval '1 hour' end as starts_at) s;
 

@@ -28,8 +28,12 @@ export interface EventPage {
   items: EventView[]
   page: number
   size: number
+  /** Counted up to 10,000 (a relevance sort ranks the first 1,000 matches); totalItemsCapped says when it stopped there. */
   totalItems: number
   totalPages: number
+  totalItemsCapped: boolean
+  /** after= for the next page by keyset; null on the last page. */
+  nextCursor: string | null
 }
 
 export interface EventRequest {

@@ -153,7 +153,7 @@ export function EventsPage() {
       ) : data ? (
         <section aria-label="Results" aria-busy={events.isFetching}>
           <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-            {data.totalItems === 1 ? '1 event' : `${data.totalItems.toLocaleString()} events`}
+            {data.totalItems === 1 ? '1 event' : `${data.totalItems.toLocaleString()}${data.totalItemsCapped ? '+' : ''} events`}
             {filters.q && <> for “{filters.q}”</>}
           </p>
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">

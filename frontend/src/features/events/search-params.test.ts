@@ -23,5 +23,7 @@ describe('events list URL', () => {
     })
     expect(apiParams(readFilters(new URLSearchParams('status=any&maxPrice=abc'))).priceMax).toBeUndefined()
     expect(apiParams(readFilters(new URLSearchParams('status=any'))).status).toBeUndefined()
+    expect(apiParams(readFilters(new URLSearchParams('status=any'))).includePast).toBe(true)
+    expect(apiParams(readFilters(new URLSearchParams())).includePast).toBeUndefined()
   })
 })

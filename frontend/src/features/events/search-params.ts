@@ -66,6 +66,8 @@ export function apiParams(filters: EventFilters): Record<string, string | number
   return {
     q: filters.q.trim() || undefined,
     status: statusParam,
+    // Without a status the API lists only what can still be bought; "any" asks for the whole catalogue.
+    includePast: filters.status === 'any' ? true : undefined,
     available: filters.available ? true : undefined,
     priceMax: maxWei !== null ? maxWei.toString() : undefined,
     startsFrom,

@@ -7,7 +7,7 @@ export function useMyEvents() {
   const { session } = useSession()
   return useQuery({
     queryKey: ['organizer', session?.address, 'events'],
-    queryFn: () => get<EventPage>(`/api/events${query({ organizer: session?.address, sort: 'createdAt,desc', size: 100 })}`, { auth: true }),
+    queryFn: () => get<EventPage>(`/api/events${query({ organizer: session?.address, includePast: true, sort: 'createdAt,desc', size: 100 })}`, { auth: true }),
     enabled: !!session,
     refetchInterval: (q) => (q.state.data?.items.some((e) => e.chain.status === 'PENDING' || e.chain.status === 'SUBMITTED') ? 2_000 : 15_000),
   })

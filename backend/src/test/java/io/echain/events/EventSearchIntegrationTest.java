@@ -22,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Pagination, every filter, ranking and every sort over 300 generated events of one organizer. */
+/**
+ * Pagination, every filter, ranking and every sort over 300 generated events of one organizer, past and cancelled ones
+ * included ({@code includePast=true}; the default scope is {@link EventListScopeAndPagingIntegrationTest}'s).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventSearchIntegrationTest extends ApiIntegrationTest {
 
@@ -107,7 +110,7 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
     }
 
     private JsonNode list(String query) {
-        Api.Response response = api.get("/api/events?organizer=" + organizer + "&" + query);
+        Api.Response response = api.get("/api/events?includePast=true&organizer=" + organizer + "&" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -275,7 +278,8 @@ class EventSearchIntegrationTest extends ApiIntegrationTest {
                         .get("totalItems")
                         .asLong())
                 .isZero();
-        assertThat(api.get("/api/events?organizer=" + organizer.toUpperCase().replace("0X", "0x"))
+        assertThat(api.get("/api/events?includePast=true&organizer="
+                                + organizer.toUpperCase().replace("0X", "0x"))
                         .json()
                         .get("totalItems")
                         .asLong())

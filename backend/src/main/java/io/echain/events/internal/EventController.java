@@ -51,14 +51,19 @@ class EventController {
     }
 
     @GetMapping
-    @Operation(summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages")
+    @Operation(
+            summary = "List events: filters, full-text search (q, ranked by relevance), sort and pages",
+            description = "Without status, only events a buyer can still buy (scheduled, not ended) unless"
+                    + " includePast=true. Pages by offset (page, up to 10,000 events deep) or by keyset (after="
+                    + " the previous page's nextCursor). totalItems is exact up to 10,000 (totalItemsCapped says"
+                    + " when it stopped there); a relevance sort ranks the first 1,000 matches.")
     @ApiResponse(
             responseCode = "200",
             description = "A page of events. While the database is unavailable an anonymous "
                     + "read may get the last cached copy, marked by Cache-Status (detail=stale-if-error) and Age",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventPage.class)))
     ResponseEntity<?> list(
-            @Parameter(description = "Zero-based page number (default 0)")
+            @Parameter(description = "Zero-based page number (default 0); page times size at most 10,000")
                     @RequestParam(required = false)
                     @Min(0) @Max(10_000) Integer page,
             @Parameter(description = "Page size, 1..100 (default 20)")
@@ -88,7 +93,10 @@ class EventController {
                     @RequestParam(required = false)
                     @ValidWei
                     String priceMax,
-            @Parameter(description = "SCHEDULED, CANCELLED or FINISHED") @RequestParam(required = false)
+            @Parameter(
+                            description = "SCHEDULED, CANCELLED or FINISHED; without it (and without includePast) the"
+                                    + " list holds the scheduled events that have not ended")
+                    @RequestParam(required = false)
                     EventStatus status,
             @Parameter(description = "true: tickets left; false: sold out") @RequestParam(required = false)
                     Boolean available,
@@ -103,9 +111,33 @@ class EventController {
                     @RequestParam(required = false)
                     @Size(max = 40) @ValidText
                     String sort,
+            @Parameter(
+                            description = "true: past and cancelled events too (the whole catalogue), when no status"
+                                    + " is given; default false")
+                    @RequestParam(required = false)
+                    Boolean includePast,
+            @Parameter(
+                            description = "nextCursor of the previous page (keyset paging, same filters and sort);"
+                                    + " not with page")
+                    @RequestParam(required = false)
+                    @Size(max = 200) @ValidText
+                    String after,
             Authentication authentication) {
         EventQuery query = new EventQuery(
-                page, size, q, organizer, startsFrom, startsTo, priceMin, priceMax, status, available, location, sort);
+                page,
+                size,
+                q,
+                organizer,
+                startsFrom,
+                startsTo,
+                priceMin,
+                priceMax,
+                status,
+                available,
+                location,
+                sort,
+                includePast,
+                after);
         if (authentication != null) {
             return ResponseEntity.ok(service.list(query));
         }

@@ -10,7 +10,10 @@ import java.util.Map;
 
 /**
  * Query parameters of {@code GET /api/events}, validated one by one in the controller. {@code sort} is {@code field[,asc|desc]} with field one
- * of startsAt, price, createdAt or relevance (only with q); default relevance with q, else startsAt.
+ * of startsAt, price, createdAt or relevance (only with q); default relevance with q, else startsAt. Without
+ * {@code status} the list holds what can still be bought (scheduled, not ended) unless {@code includePast}; {@code
+ * after} is the cursor of the previous page (keyset paging), {@code page} an offset of at most {@link #MAX_OFFSET}
+ * events.
  */
 record EventQuery(
         Integer page,
@@ -24,10 +27,14 @@ record EventQuery(
         EventStatus status,
         Boolean available,
         String location,
-        String sort) {
+        String sort,
+        Boolean includePast,
+        String after) {
 
     static final int MAX_SIZE = 100;
     static final int DEFAULT_SIZE = 20;
+    /** The deepest offset {@code page} reaches; past it, pages follow {@code after} (keyset). */
+    static final int MAX_OFFSET = 10_000;
 
     enum SortField {
         STARTS_AT,
@@ -50,6 +57,14 @@ record EventQuery(
         return q != null && !q.isBlank();
     }
 
+    /**
+     * Whether the list holds only what can still be bought (scheduled, not ended): asked for with status=SCHEDULED, or
+     * by default, when no status is given and past events are not included.
+     */
+    boolean upcomingOnly() {
+        return status == EventStatus.SCHEDULED || (status == null && !Boolean.TRUE.equals(includePast));
+    }
+
     BigInteger minPrice() {
         return priceMin == null ? null : Wei.parse(priceMin);
     }
@@ -68,6 +83,17 @@ record EventQuery(
             errors.put("priceMax", "must not be below priceMin");
         }
         Order order = parseSort(errors);
+        if ((long) pageOrDefault() * sizeOrDefault() > MAX_OFFSET) {
+            errors.put(
+                    "page",
+                    "page times size must not exceed " + MAX_OFFSET + "; follow nextCursor (after=) for deeper pages");
+        }
+        if (after != null && pageOrDefault() > 0) {
+            errors.put("after", "cannot be combined with page");
+        }
+        if (after != null && order != null && EventCursor.parse(after, order) == null) {
+            errors.put("after", "is not a cursor of this sort; pass the nextCursor of the previous page unchanged");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }

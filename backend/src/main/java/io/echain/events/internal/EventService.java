@@ -101,7 +101,14 @@ class EventService {
                 .map(row -> EventView.of(row, row.ticketsSold(), now, purchases))
                 .toList();
         int size = query.sizeOrDefault();
-        return new EventPage(items, query.pageOrDefault(), size, result.total(), (result.total() + size - 1) / size);
+        return new EventPage(
+                items,
+                query.pageOrDefault(),
+                size,
+                result.total(),
+                (result.total() + size - 1) / size,
+                result.capped(),
+                result.nextCursor());
     }
 
     private EventRow editableBy(Caller caller, long id, Long expectedVersion) {

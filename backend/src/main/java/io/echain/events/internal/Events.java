@@ -60,7 +60,7 @@ class Events {
         return jdbc.sql("""
                 update events set name = :name, description = :description, location = :location,
                     starts_at = :startsAt, ends_at = :endsAt, price_wei = :price, capacity = :capacity,
-                    sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
+                    sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt, archived = false,
                     updated_at = now(), version = version + 1
                 where id = :id and version = :version""")
                         .params(editableFields(request))
@@ -74,6 +74,20 @@ class Events {
         return jdbc.sql("""
                 update events set status = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
                 where id = ? and version = ? and status <> 'CANCELLED'""").params(id, expectedVersion).update() == 1;
+    }
+
+    /**
+     * Archives up to {@code batch} events that ended before {@code endedBefore} or are cancelled (takes them out of the
+     * upcoming indexes); returns how many. Rows another transaction holds are left for the next run.
+     */
+    int archive(Instant endedBefore, int batch) {
+        return jdbc.sql("""
+                update events set archived = true where id in (
+                    select id from events where not archived and (ends_at < :endedBefore or status = 'CANCELLED')
+                    limit :batch for update skip locked)""")
+                .param("endedBefore", timestamp(endedBefore))
+                .param("batch", batch)
+                .update();
     }
 
     /** The fields an organizer edits, as the named parameters that insert and update share. */
