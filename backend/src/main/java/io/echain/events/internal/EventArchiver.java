@@ -1,12 +1,10 @@
 package io.echain.events.internal;
 
 import io.echain.chain.indexer.ChainClock;
+import io.echain.shared.PeriodicTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +27,8 @@ class EventArchiver implements SmartLifecycle {
     private final Events events;
     private final ChainClock chainClock;
     private final Clock clock;
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTasks tasks = new PeriodicTasks("event-archiver", log)
+            .every(INTERVAL, Duration.ofSeconds(5), "Archiving past events", this::archiveAndLog);
 
     EventArchiver(Events events, ChainClock chainClock, Clock clock) {
         this.events = events;
@@ -53,36 +52,25 @@ class EventArchiver implements SmartLifecycle {
         return total;
     }
 
-    private void safeArchive() {
-        try {
-            int archived = archive();
-            if (archived > 0) {
-                log.info("Archived {} past or cancelled events", archived);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Archiving past events failed: {}", e.toString());
+    private void archiveAndLog() {
+        int archived = archive();
+        if (archived > 0) {
+            log.info("Archived {} past or cancelled events", archived);
         }
     }
 
     @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("event-archiver").daemon().factory());
-            scheduler.scheduleWithFixedDelay(this::safeArchive, 5_000, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    public void start() {
+        tasks.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        tasks.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return tasks.isRunning();
     }
 }
