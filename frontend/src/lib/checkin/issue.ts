@@ -1,4 +1,4 @@
-import type { Address, Hex, LocalAccount } from 'viem'
+import type { Hex, LocalAccount } from 'viem'
 import { codeMessage, codeTypes, encodeCode, passTypes, type CheckInDomain, type Pass } from './code'
 
 /** How far back a pass starts (phones' clocks differ) and how long it lasts at most: docs/checkin.md. */
@@ -34,6 +34,3 @@ export async function signCode(delegate: LocalAccount, domain: CheckInDomain, pa
   return encodeCode({ pass, tokenId, issuedAt, signature })
 }
 
-export function shortAddress(address: Address | string): string {
-  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address
-}
