@@ -182,7 +182,7 @@ function Summary({ data }: { data: CheckInSummary }) {
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Stat label="Checked in" value={<span data-testid="checked-in">{data.checkedIn} / {data.sold}</span>} hint={`${pct}% of tickets sold`} />
         <Stat label="Refused scans" value={refused.reduce((s, [, n]) => s + n, 0)} />
-        <Stat label="Conflicts" value={data.conflicts.length} hint="two gates, one ticket" />
+        <Stat label="Conflicts" value={<span data-testid="conflicts-count">{data.conflicts.length}</span>} hint="two gates, one ticket" />
       </dl>
       {data.gates.length === 0 && data.recent.length === 0 ? (
         <EmptyState title="No scans yet">Scans appear here a few seconds after they happen.</EmptyState>
