@@ -59,7 +59,7 @@ export interface QueuedScan {
 export async function syncScans(eventId: number, gate: string, scans: QueuedScan[]): Promise<Verdict[]> {
   const body = {
     gate,
-    scans: scans.map((s) => ({ scanId: s.scanId, code: s.code, scannedAt: s.scannedAt, offlineVerdict: s.offlineVerdict, offlineReason: s.offlineReason })),
+    scans: scans.map((s) => ({ scanId: s.scanId, code: s.code, scannedAt: s.scannedAt, offlineVerdict: s.offlineVerdict })),
   }
   const answer = await request<{ results: Verdict[] }>(`/api/events/${eventId}/checkins/sync`, { method: 'POST', body, auth: true })
   return answer.data.results

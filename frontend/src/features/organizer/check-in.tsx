@@ -17,14 +17,12 @@ interface DoorStaffEntry {
   grantedAt: string
 }
 
+/** Two admissions of one ticket (offline gates): the earliest scan is kept, the other recorded. */
 interface Conflict {
-  tokenId?: string | number
-  gate?: string
-  scannedAt?: string
-  keptGate?: string
-  keptAt?: string
-  firstCheckIn?: { at: string; gate: string } | null
-  [key: string]: unknown
+  tokenId: string
+  kept: { scanId: string; gate: string; at: string }
+  other: { scanId: string; gate: string; at: string }
+  recordedAt: string
 }
 
 interface CheckInSummary {
@@ -245,13 +243,10 @@ function Summary({ data }: { data: CheckInSummary }) {
       {data.conflicts.length > 0 && (
         <Alert tone="amber" title="Conflicts: a ticket admitted at two gates while offline">
           <ul className="list-disc pl-5" data-testid="conflicts">
-            {data.conflicts.map((c, i) => (
-              <li key={i}>
-                Ticket #{String(c.tokenId ?? '?')}
-                {c.gate ? ` at gate “${c.gate}”` : ''}
-                {c.scannedAt ? `, ${formatShortDateTime(c.scannedAt)}` : ''}
-                {c.firstCheckIn ? `; first in at gate “${c.firstCheckIn.gate}”, ${formatShortDateTime(c.firstCheckIn.at)}` : ''}
-                {!c.firstCheckIn && c.keptGate ? `; first in at gate “${c.keptGate}”` : ''}
+            {data.conflicts.map((c) => (
+              <li key={c.other.scanId}>
+                Ticket #{c.tokenId}: in at gate “{c.kept.gate}” {formatShortDateTime(c.kept.at)}; also admitted offline at gate “{c.other.gate}”{' '}
+                {formatShortDateTime(c.other.at)} (refused at sync).
               </li>
             ))}
           </ul>

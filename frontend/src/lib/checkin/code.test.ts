@@ -148,6 +148,18 @@ describe('offline verification against the bundle', () => {
     expect(await verifyOffline(old, index, scan())).toMatchObject({ reason: 'NOT_OWNER' })
   })
 
+  it('takes the current holding over the old holder’s TRANSFERRED row, whatever the order', async () => {
+    const { pass, delegate } = await makePass()
+    const text = await signCode(delegate, domain, pass, 42n, BigInt(NOW))
+    const rows = [
+      { tokenId: '42', owner: holder.address, status: 'TRANSFERRED', ownerSince: NOW - 7200, ownerConfirmed: true, checkedInAt: null, gate: null },
+      { tokenId: '42', owner: stranger.address, status: 'ACTIVE', ownerSince: NOW - 60, ownerConfirmed: true, checkedInAt: null, gate: null },
+    ]
+    for (const tickets of [rows, [...rows].reverse()]) {
+      expect(await verifyOffline(text, indexBundle(bundle({ tickets })), scan())).toMatchObject({ reason: 'NOT_OWNER' })
+    }
+  })
+
   it('refuses every ticket of a cancelled event or one not on chain, and garbage in words', async () => {
     const { pass, delegate } = await makePass()
     const text = await signCode(delegate, domain, pass, 42n, BigInt(NOW))

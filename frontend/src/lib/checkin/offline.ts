@@ -35,8 +35,10 @@ export function indexBundle(bundle: OfflineBundle): BundleIndex {
   const tickets = new Map<string, BundleTicket>()
   const ticketsByOwner = new Map<string, string[]>()
   for (const t of bundle.tickets) {
-    tickets.set(t.tokenId, t)
-    if (t.status === 'REFUNDED') continue
+    // A token may be listed once per holder it had: the current holding wins over a TRANSFERRED row.
+    const seen = tickets.get(t.tokenId)
+    if (!seen || seen.status === 'TRANSFERRED') tickets.set(t.tokenId, t)
+    if (t.status === 'REFUNDED' || t.status === 'TRANSFERRED') continue
     const owner = t.owner.toLowerCase()
     const list = ticketsByOwner.get(owner)
     if (list) list.push(t.tokenId)
@@ -101,7 +103,7 @@ export async function verifyOffline(text: string, index: BundleIndex, scan: Offl
   const holding = index.ticketsByOwner.get(holder) ?? []
   const checkedIn = holding.filter((id) => index.tickets.get(id)?.checkedInAt || scan.localAdmissions.has(id)).length
   const counts: Partial<Verdict> = { ...known, holderTickets: holding.length, holderCheckedIn: checkedIn }
-  if (ticket.owner.toLowerCase() !== holder || code!.issuedAt < BigInt(ticket.ownerSince)) return refuse('NOT_OWNER', counts)
+  if (ticket.status === 'TRANSFERRED' || ticket.owner.toLowerCase() !== holder || code!.issuedAt < BigInt(ticket.ownerSince)) return refuse('NOT_OWNER', counts)
   const flags = ticket.ownerConfirmed ? [] : ['OWNER_UNCONFIRMED']
   const first = ticket.checkedInAt ? { at: ticket.checkedInAt, gate: ticket.gate ?? '?' } : scan.localAdmissions.get(tokenId)
   if (first) return refuse('ALREADY_CHECKED_IN', { ...counts, firstCheckIn: first, flags })
