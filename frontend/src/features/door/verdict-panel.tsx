@@ -16,7 +16,8 @@ export function VerdictPanel({ result }: { result: ScanResult }) {
       className={clsx('rounded-2xl p-5 text-white shadow-sm', admitted ? 'bg-emerald-700' : 'bg-red-700')}
     >
       <p className="text-3xl font-bold tracking-tight sm:text-4xl">{admitted ? 'Admitted' : `Refused: ${reason ? reasonTitles[reason] ?? reason : ''}`}</p>
-      {!admitted && <p className="mt-2 text-base">{v.message && v.reason !== 'ALREADY_CHECKED_IN' ? v.message : reasonText(v.reason ?? '', v.firstCheckIn)}</p>}
+      {/* The same words online and offline: the app's, the API's message only for a reason it does not know. */}
+      {!admitted && <p className="mt-2 text-base">{reason && reason in reasonTitles ? reasonText(reason, v.firstCheckIn) : (v.message ?? reasonText(v.reason ?? ''))}</p>}
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
         {v.tokenId && (
           <div>
