@@ -46,7 +46,7 @@ export function VerdictPanel({ result }: { result: ScanResult }) {
         </p>
       )}
       <p className="mt-3 text-xs opacity-90">
-        {offline ? 'Decided on this device (offline); it syncs when the connection is back.' : 'Decided by Echain.'} {ms} ms.
+        {offline ? 'Decided on this device (offline).' : 'Decided by Echain.'} {ms} ms.
       </p>
     </div>
   )
