@@ -55,7 +55,9 @@ curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null || { echo "backend did n
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo "uptime: $(uptime)"
 STARTED=$(date +%s)
-BASE="http://127.0.0.1:$APP_PORT" RPC="http://127.0.0.1:$ANVIL_PORT" \
+JVM_PID=$(pgrep -P "$APP_PID" java | head -1) # the java under timeout
+PG_PID=$(pgrep -f "postgres -D $WORK/pg" | head -1)
+JVM_PID=$JVM_PID PG_PID=$PG_PID BASE="http://127.0.0.1:$APP_PORT" RPC="http://127.0.0.1:$ANVIL_PORT" \
   timeout "$MAX_SECONDS" node bench/checkin/online.mjs | tee "$WORK/checkin.out"
 echo "wall time: $(( $(date +%s) - STARTED )) s"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
