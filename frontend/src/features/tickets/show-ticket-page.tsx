@@ -1,5 +1,5 @@
 import { QRCodeSVG } from 'qrcode.react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { Address, Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -17,7 +17,7 @@ import { describeError } from '../../lib/wallet/errors'
 import { SignInGate } from '../../lib/wallet/sign-in-gate'
 import { WalletScope } from '../../lib/wallet/wallet-scope'
 import { useMyTickets } from './api'
-import { loadPass, savePass } from './pass-store'
+import { forgetPass, loadPass, savePass } from './pass-store'
 
 /** "Show ticket": the rotating check-in code of one ticket, for the door (docs/checkin.md). */
 export function ShowTicketPage() {
@@ -142,14 +142,42 @@ function PassAndCode({ ticket, event, config }: { ticket: TicketView; event: Eve
       </Card>
     )
   }
-  return <RotatingCode ticket={ticket} domain={domain} delegation={delegation} refreshSeconds={config.codeRefreshSeconds} />
+  return (
+    <RotatingCode
+      ticket={ticket}
+      domain={domain}
+      delegation={delegation}
+      refreshSeconds={config.codeRefreshSeconds}
+      // The pass ran out with the page open: forget it and ask for today's signature again.
+      onExpired={() => {
+        forgetPass(holder, eventId, config.chainId)
+        setDelegation(null)
+      }}
+    />
+  )
 }
 
-function RotatingCode({ ticket, domain, delegation, refreshSeconds }: { ticket: TicketView; domain: CheckInDomain; delegation: Delegation; refreshSeconds: number }) {
+function RotatingCode({
+  ticket,
+  domain,
+  delegation,
+  refreshSeconds,
+  onExpired,
+}: {
+  ticket: TicketView
+  domain: CheckInDomain
+  delegation: Delegation
+  refreshSeconds: number
+  onExpired: () => void
+}) {
   const [code, setCode] = useState<{ text: string; issuedAt: number } | null>(null)
   const [now, setNow] = useState(() => Date.now())
   const [error, setError] = useState<unknown>(null)
   const refreshMs = Math.max(1, refreshSeconds) * 1000
+  const expired = useRef(onExpired)
+  useEffect(() => {
+    expired.current = onExpired
+  }, [onExpired])
 
   useEffect(() => {
     const account = privateKeyToAccount(delegation.delegateKey)
@@ -157,6 +185,10 @@ function RotatingCode({ ticket, domain, delegation, refreshSeconds }: { ticket: 
     let timer: ReturnType<typeof setTimeout> | undefined
     const next = async () => {
       const issuedAt = Math.floor(Date.now() / 1000)
+      if (issuedAt + refreshSeconds >= Number(delegation.pass.notAfter)) {
+        expired.current()
+        return
+      }
       try {
         const text = await signCode(account, domain, delegation.pass, BigInt(ticket.tokenId), BigInt(issuedAt))
         if (!cancelled) setCode({ text, issuedAt })
