@@ -133,6 +133,12 @@ export class TestWallet {
           const [message] = params as [Hex, string]
           return { result: await this.account.signMessage({ message: { raw: message } }) }
         }
+        case 'eth_signTypedData_v4': {
+          const rejected = this.rejected(method)
+          if (rejected) return rejected
+          const [, json] = params as [Hex, string]
+          return { result: await this.account.signTypedData(typedDataFromJson(json)) }
+        }
         case 'eth_sendTransaction': {
           const rejected = this.rejected(method)
           if (rejected) return rejected
@@ -178,4 +184,22 @@ export class TestWallet {
     const json = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } }
     return json.error ? { error: json.error } : { result: json.result }
   }
+}
+
+type Field = { name: string; type: string }
+type TypedJson = { domain: Record<string, unknown>; types: Record<string, Field[]>; primaryType: string; message: Record<string, unknown> }
+
+/** eth_signTypedData_v4's JSON (numbers as strings or numbers) as viem wants it: integers as bigint. */
+function typedDataFromJson(json: string) {
+  const data = JSON.parse(json) as TypedJson
+  const types = Object.fromEntries(Object.entries(data.types).filter(([name]) => name !== 'EIP712Domain'))
+  const convert = (type: string, value: unknown): unknown => {
+    if (/^u?int\d*$/.test(type)) return BigInt(value as string | number)
+    if (type.endsWith('[]')) return (value as unknown[]).map((v) => convert(type.slice(0, -2), v))
+    const struct = types[type]
+    if (struct) return Object.fromEntries(struct.map((f) => [f.name, convert(f.type, (value as Record<string, unknown>)[f.name])]))
+    return value
+  }
+  const domain = { ...data.domain, ...(data.domain.chainId !== undefined ? { chainId: Number(data.domain.chainId) } : {}) }
+  return { domain, types, primaryType: data.primaryType, message: convert(data.primaryType, data.message) as Record<string, unknown> }
 }

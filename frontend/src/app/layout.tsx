@@ -39,6 +39,8 @@ function Nav() {
     { to: '/tickets', label: 'My tickets' },
     ...(hasRole(session, 'ORGANIZER') ? [{ to: '/organizer', label: 'Organizer' }] : []),
     ...(hasRole(session, 'ADMIN') ? [{ to: '/admin', label: 'Admin' }] : []),
+    // Door staff are named per event, not by a role: any signed-in wallet may open the scanner's list.
+    ...(session ? [{ to: '/door', label: 'Door' }] : []),
   ]
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto">

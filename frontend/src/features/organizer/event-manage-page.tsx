@@ -11,6 +11,7 @@ import { paymentProcessorAbi, useReadEventTicketNftRoyaltyReceiver, useReadPayme
 import { formatDateTime, formatEth, shortAddress } from '../../lib/format'
 import { SignInGate } from '../../lib/wallet/sign-in-gate'
 import { TxProgress } from '../../lib/wallet/tx-progress'
+import { DoorStaff, LiveCheckIn } from './check-in'
 import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useSignIn } from '../../lib/wallet/use-session-guard'
 import { useTxAction } from '../../lib/wallet/use-tx-action'
@@ -78,6 +79,8 @@ function Loaded({ event, etag, created, formKey, reload }: { event: EventView; e
       </div>
       {onChain.registered && <Money event={event} />}
       {onChain.registered && <Sales event={event} />}
+      {onChain.registered && event.status !== 'CANCELLED' && <LiveCheckIn event={event} />}
+      {event.status !== 'CANCELLED' && <DoorStaff event={event} />}
       <Edit key={formKey} event={event} etag={etag} refetch={reload} />
       {event.status === 'SCHEDULED' && <Cancel event={event} etag={etag} />}
     </div>

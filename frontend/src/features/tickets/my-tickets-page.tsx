@@ -154,6 +154,15 @@ function EventTickets({ tickets, event }: { tickets: TicketView[]; event?: Event
                 Paid {formatEth(t.pricePaidWei)} ·{' '}
                 {t.confirmed ? 'confirmed' : `${t.confirmations} of ${chain.confirmations} confirmations`}
               </p>
+              {t.status === 'ACTIVE' && !cancelled && event && (
+                <Link
+                  to={`/tickets/${t.tokenId}`}
+                  aria-label={`Show ticket #${t.tokenId}`}
+                  className="mt-3 inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+                >
+                  Show ticket
+                </Link>
+              )}
             </Card>
           </li>
         ))}

@@ -7,5 +7,7 @@ public enum RateLimitPolicy {
     /** Every state-changing request. */
     WRITE,
     /** Reads that cost a node call each (a quote with the sender's own gas estimate). */
-    ESTIMATE
+    ESTIMATE,
+    /** Scans at the door and offline syncs, per scanner (the signed-in wallet) and per IP (a venue's network). */
+    CHECKIN
 }

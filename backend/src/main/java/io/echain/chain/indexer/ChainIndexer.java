@@ -258,7 +258,9 @@ public class ChainIndexer implements SmartLifecycle {
             if (!projected.isEmpty()) {
                 store.insertLogs(projected);
             }
-            List<ContractEvent> events = decode(projected);
+            Map<Long, java.time.Instant> times = new HashMap<>();
+            headers.forEach(h -> times.put(h.number(), java.time.Instant.ofEpochSecond(h.timestamp())));
+            List<ContractEvent> events = decode(projected, times);
             if (!events.isEmpty()) {
                 projections.forEach(projection -> projection.apply(events));
             }
@@ -267,10 +269,10 @@ public class ChainIndexer implements SmartLifecycle {
     }
 
     /** The typed events of stored logs, in chain order; a large backfill range is decoded on all cores. */
-    private List<ContractEvent> decode(List<ChainLog> logs) {
+    private List<ContractEvent> decode(List<ChainLog> logs, Map<Long, java.time.Instant> blockTimes) {
         var stream = logs.size() >= PARALLEL_DECODE ? logs.parallelStream() : logs.stream();
         return stream.filter(log -> !ContractEventDecoder.OTHER.equals(log.kind()))
-                .map(decoder::decode)
+                .map(log -> decoder.decode(log, blockTimes.get(log.blockNumber())))
                 .flatMap(java.util.Optional::stream)
                 .toList();
     }
@@ -320,7 +322,7 @@ public class ChainIndexer implements SmartLifecycle {
                 from - ancestor,
                 undone.size(),
                 ancestor);
-        List<ContractEvent> events = decode(undone);
+        List<ContractEvent> events = decode(undone, Map.of());
         if (!events.isEmpty()) {
             for (int i = projections.size() - 1; i >= 0; i--) {
                 projections.get(i).undo(events);

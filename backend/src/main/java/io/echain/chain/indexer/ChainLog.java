@@ -18,6 +18,11 @@ public record ChainLog(
         String data) {
 
     public ContractEvent.Position position() {
-        return new ContractEvent.Position(blockNumber, blockHash, logIndex, txHash);
+        return position(null);
+    }
+
+    /** Where the log sits, with its block's timestamp (null when unknown). */
+    public ContractEvent.Position position(java.time.Instant blockTime) {
+        return new ContractEvent.Position(blockNumber, blockHash, logIndex, txHash, blockTime);
     }
 }

@@ -12,8 +12,16 @@ import java.util.List;
  */
 public sealed interface ContractEvent {
 
-    /** Block, block hash, log index and transaction of a log. */
-    record Position(long blockNumber, String blockHash, int logIndex, String txHash) {}
+    /**
+     * Block, block hash, log index and transaction of a log, and the block's timestamp when the indexer applies it
+     * (null where it is not known: undoing a stored log, decoding a receipt).
+     */
+    record Position(long blockNumber, String blockHash, int logIndex, String txHash, Instant blockTime) {
+
+        public Position(long blockNumber, String blockHash, int logIndex, String txHash) {
+            this(blockNumber, blockHash, logIndex, txHash, null);
+        }
+    }
 
     Position at();
 

@@ -127,6 +127,11 @@ public final class ContractEventDecoder {
 
     /** The decoded event of a stored log; empty for logs no projection reads. */
     public Optional<ContractEvent> decode(ChainLog stored) {
+        return decode(stored, null);
+    }
+
+    /** The decoded event of a log of a block with timestamp {@code blockTime} (null when unknown). */
+    public Optional<ContractEvent> decode(ChainLog stored, java.time.Instant blockTime) {
         Decoder decoder = decoder(stored.contract(), stored.topics());
         if (decoder == null) {
             return Optional.empty();
@@ -134,7 +139,7 @@ public final class ContractEventDecoder {
         Log log = new Log();
         log.setTopics(stored.topics());
         log.setData(stored.data());
-        return Optional.of(decoder.decode().apply(log, stored.position()));
+        return Optional.of(decoder.decode().apply(log, stored.position(blockTime)));
     }
 
     /** The decoded event of a log in a receipt; empty for other contracts' logs and logs no projection reads. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,19 +24,36 @@ class EventCatalogService implements EventCatalog {
 
     @Override
     public Optional<EventSummary> find(long id) {
-        return events.find(id)
-                .map(r -> new EventSummary(
-                        r.id(),
-                        r.organizer(),
-                        r.name(),
-                        r.description(),
-                        r.location(),
-                        r.startsAt(),
-                        r.endsAt(),
-                        r.priceWei(),
-                        r.capacity(),
-                        r.cancelled(),
-                        r.chainEventId()));
+        return events.find(id).map(EventCatalogService::summary);
+    }
+
+    @Override
+    public List<EventSummary> organizedBy(String organizer) {
+        return jdbc
+                .sql("select " + Events.COLUMNS
+                        + " from events e where e.organizer_address = ? order by e.starts_at, e.id")
+                .param(organizer)
+                .query(Events.ROW)
+                .list()
+                .stream()
+                .map(EventCatalogService::summary)
+                .toList();
+    }
+
+    private static EventSummary summary(EventRow r) {
+        return new EventSummary(
+                r.id(),
+                r.organizer(),
+                r.name(),
+                r.description(),
+                r.location(),
+                r.startsAt(),
+                r.endsAt(),
+                r.priceWei(),
+                r.capacity(),
+                r.cancelled(),
+                r.chainEventId(),
+                ChainStatus.CONFIRMED.name().equals(r.chainStatus()));
     }
 
     @Override

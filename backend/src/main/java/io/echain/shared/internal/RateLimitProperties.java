@@ -18,6 +18,7 @@ record RateLimitProperties(Map<RateLimitPolicy, Limits> policies) {
         policies.putIfAbsent(RateLimitPolicy.SIGN_IN, new Limits(20, 20, Duration.ofMinutes(1)));
         policies.putIfAbsent(RateLimitPolicy.WRITE, new Limits(120, 60, Duration.ofMinutes(1)));
         policies.putIfAbsent(RateLimitPolicy.ESTIMATE, new Limits(60, 30, Duration.ofMinutes(1)));
+        policies.putIfAbsent(RateLimitPolicy.CHECKIN, new Limits(6_000, 300, Duration.ofMinutes(1)));
     }
 
     record Limits(long perIp, long perUser, Duration period) {}

@@ -36,7 +36,8 @@ class Tickets {
             BigInteger paymentId,
             BigInteger pricePaid,
             String txHash,
-            long blockNumber) {}
+            long blockNumber,
+            java.time.Instant blockTime) {}
 
     /** A transfer between two holders (neither is the zero address). */
     record Transfer(
@@ -46,7 +47,8 @@ class Tickets {
             String txHash,
             BigInteger tokenId,
             String from,
-            String to) {}
+            String to,
+            java.time.Instant blockTime) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -59,7 +61,7 @@ class Tickets {
     void mint(List<Mint> mints) {
         template.batchUpdate("""
                 insert into tickets (token_id, event_id, chain_event_id, owner_address, buyer_address, status, payment_id,
-                    price_paid, mint_tx_hash, block_number) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)""", mints, 1_000, (PreparedStatement ps, Mint m) -> {
+                    price_paid, mint_tx_hash, block_number, minted_at) values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)""", mints, 1_000, (PreparedStatement ps, Mint m) -> {
             ps.setBigDecimal(1, new BigDecimal(m.tokenId()));
             if (m.eventId() == null) {
                 ps.setNull(2, Types.BIGINT);
@@ -73,6 +75,7 @@ class Tickets {
             ps.setBigDecimal(7, new BigDecimal(m.pricePaid()));
             ps.setString(8, m.txHash());
             ps.setLong(9, m.blockNumber());
+            ps.setTimestamp(10, m.blockTime() == null ? null : java.sql.Timestamp.from(m.blockTime()));
         });
     }
 
@@ -87,8 +90,9 @@ class Tickets {
 
     void transfer(Transfer t) {
         jdbc.sql("""
-                insert into ticket_transfers (block_hash, log_index, block_number, tx_hash, token_id, from_address, to_address)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into ticket_transfers (block_hash, log_index, block_number, tx_hash, token_id, from_address, to_address,
+                    block_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         t.blockHash(),
                         t.logIndex(),
@@ -96,7 +100,8 @@ class Tickets {
                         t.txHash(),
                         new BigDecimal(t.tokenId()),
                         t.from(),
-                        t.to())
+                        t.to(),
+                        t.blockTime() == null ? null : java.sql.Timestamp.from(t.blockTime()))
                 .update();
         moveTo(t.tokenId(), t.to());
     }

@@ -95,7 +95,8 @@ class TicketsProjection implements ChainProjection {
                         p.paymentId(),
                         price,
                         p.at().txHash(),
-                        p.at().blockNumber()));
+                        p.at().blockNumber(),
+                        p.at().blockTime()));
             }
         }
         tickets.mint(mints);
@@ -110,6 +111,7 @@ class TicketsProjection implements ChainProjection {
                 t.at().txHash(),
                 t.tokenId(),
                 t.from(),
-                t.to());
+                t.to(),
+                t.at().blockTime());
     }
 }
