@@ -11,8 +11,9 @@ class WebAppIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void servesIndexAtTheRootAndForClientRoutesWithoutCaching() {
-        for (String path :
-                new String[] {"/", "/events/42", "/tickets", "/organizer", "/organizer/events/7", "/admin"}) {
+        for (String path : new String[] {
+            "/", "/events/42", "/tickets", "/organizer", "/organizer/events/7", "/admin", "/door", "/door/7"
+        }) {
             Api.Response response =
                     api.call("GET", path).header("Accept", "text/html").send();
             assertThat(response.status()).as(path).isEqualTo(200);

@@ -26,7 +26,7 @@ class WebAppController {
     /** First path segments that belong to the server, not to the app. */
     static final String RESERVED = "api|actuator|v3|swagger-ui|webjars|health|error|assets";
 
-    static final String ROUTES = "events|tickets|organizer|admin";
+    static final String ROUTES = "events|tickets|organizer|admin|door";
 
     private final Resource index = new ClassPathResource("static/index.html");
 

@@ -227,6 +227,31 @@ class CheckInIntegrationTest extends ChainTest {
     }
 
     @Test
+    void refusesCodesOfAnEventNotYetConfirmedOnChain() {
+        chain.automine(false); // the outbox's registration waits in the mempool
+        try {
+            long pending = createEvent(organizer).get("id").asLong();
+            Codes.Pass pass = codes.pass(holderKey(BUYER), pending);
+            String code = codes.code(pass, BigInteger.ONE);
+            Api.Response response = api.call("POST", "/api/events/" + pending + "/checkins")
+                    .token(organizer.token())
+                    .json(Map.of(
+                            "code",
+                            code,
+                            "gate",
+                            "North",
+                            "scanId",
+                            UUID.randomUUID().toString()))
+                    .send();
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertRefused(response.json(), "NOT_ON_CHAIN");
+        } finally {
+            chain.automine(true);
+            chain.mine(1);
+        }
+    }
+
+    @Test
     void doorStaffAreGrantedAndRevokedByTheOrganizerAndStrangersAreRefused() {
         BigInteger token = buyConfirmed(BUYER, 1).getFirst();
         String code = codes.code(codes.pass(holderKey(BUYER), eventId), token);
