@@ -76,22 +76,30 @@ class PlatformRevenueIntegrationTest extends ChainTest {
     @Test
     void theEventsBooksComeInPagesWhileTheTotalsCoverEveryEvent() {
         Session organizer = organizerOf(7);
-        long older = eventOnSale(organizer, 5);
-        long newer = eventOnSale(organizer, 5);
+        eventOnSale(organizer, 5);
+        eventOnSale(organizer, 5);
         index();
         String token = admin().token();
 
+        // Other tests' events (and chain events no backend event maps to) share the database: check the order and
+        // the paging, not which events come first.
         JsonNode first = api.get("/api/admin/revenue?size=1", token).json();
         JsonNode second = api.get("/api/admin/revenue?page=1&size=1", token).json();
         JsonNode all = api.get("/api/admin/revenue?size=200", token).json();
         assertThat(first.get("events")).hasSize(1);
-        assertThat(first.get("events").get(0).get("eventId").asLong())
-                .as("newest first")
-                .isEqualTo(newer);
-        assertThat(second.get("events").get(0).get("eventId").asLong()).isEqualTo(older);
+        assertThat(second.get("events")).hasSize(1);
         assertThat(first.get("totalEvents").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(first.get("page").asInt()).isZero();
         assertThat(second.get("page").asInt()).isEqualTo(1);
+        assertThat(second.get("size").asInt()).isEqualTo(1);
+        assertThat(new BigInteger(first.get("events").get(0).get("chainEventId").asString()))
+                .as("newest chain event first")
+                .isGreaterThan(new BigInteger(
+                        second.get("events").get(0).get("chainEventId").asString()));
+        assertThat(all.get("events").get(1).get("chainEventId").asString())
+                .isEqualTo(second.get("events").get(0).get("chainEventId").asString());
+        assertThat(all.get("events"))
+                .hasSize((int) Math.min(200, all.get("totalEvents").asLong()));
         for (String total : List.of("feesCreditedWei", "feesPendingWei", "royaltiesCreditedWei", "creditedWei")) {
             assertThat(first.get(total).asString())
                     .as(total)
