@@ -44,7 +44,11 @@ export function useScanner(eventId: number, gate: string) {
   const [index, setIndex] = useState<BundleIndex | null>(null)
   const [listInfo, setListInfo] = useState<{ downloadedAt: string; tickets: number; etag: string | null } | null>(null)
   const [listError, setListError] = useState<unknown>(null)
-  const [online, setOnline] = useState(() => navigator.onLine)
+  // Online = the browser has a network and the API answered last time. A request that was under way when the
+  // network went away may still succeed afterwards: it says the API is reachable, never that the network is back.
+  const [network, setNetwork] = useState(() => navigator.onLine)
+  const [reachable, setReachable] = useState(true)
+  const online = network && reachable
   const [queued, setQueued] = useState(0)
   const [syncing, setSyncing] = useState(false)
   const [syncReport, setSyncReport] = useState<SyncReport | null>(null)
@@ -66,7 +70,7 @@ export function useScanner(eventId: number, gate: string) {
   const download = useCallback(async () => {
     try {
       const fresh = await fetchBundle(eventId, etag.current)
-      setOnline(true)
+      setReachable(true)
       setListError(null)
       if (!fresh) return
       const downloadedAt = new Date().toISOString()
@@ -75,7 +79,7 @@ export function useScanner(eventId: number, gate: string) {
       setListInfo({ downloadedAt, tickets: fresh.bundle.tickets.length, etag: fresh.etag })
       await offlineLists.put(eventId, { bundle: fresh.bundle, etag: fresh.etag, downloadedAt })
     } catch (error) {
-      if (isUnreachable(error)) setOnline(false)
+      if (isUnreachable(error)) setReachable(false)
       else setListError(error)
     }
   }, [eventId])
@@ -125,10 +129,10 @@ export function useScanner(eventId: number, gate: string) {
         }
       }
       setSyncReport(report)
-      setOnline(true)
+      setReachable(true)
       void download()
     } catch (error) {
-      if (isUnreachable(error)) setOnline(false)
+      if (isUnreachable(error)) setReachable(false)
       else setSyncError(error)
     } finally {
       setSyncing(false)
@@ -138,10 +142,11 @@ export function useScanner(eventId: number, gate: string) {
 
   useEffect(() => {
     const up = () => {
-      setOnline(true)
+      setNetwork(true)
+      setReachable(true)
       void sync()
     }
-    const down = () => setOnline(false)
+    const down = () => setNetwork(false)
     window.addEventListener('online', up)
     window.addEventListener('offline', down)
     const timer = setInterval(() => {
@@ -165,7 +170,7 @@ export function useScanner(eventId: number, gate: string) {
         if (navigator.onLine) verdict = await postScan(eventId, { code: text.trim(), gate, scanId })
         let offline = false
         if (!verdict) {
-          setOnline(false)
+          setReachable(false)
           if (!index) throw new Error('No connection, and this scanner has no offline list for the event yet. Connect once to download it.')
           const cfg = config.data
           verdict = await verifyOffline(text, index, {
@@ -180,7 +185,7 @@ export function useScanner(eventId: number, gate: string) {
           await queue.add({ eventId, gate, scanId, code: text.trim(), scannedAt: verdict.scannedAt, offlineVerdict: verdict.verdict, offlineReason: verdict.reason, shown: verdict })
           await refreshQueue()
         } else {
-          setOnline(true)
+          setReachable(true)
         }
         if (verdict.verdict === 'ADMITTED' && verdict.tokenId) admissions.current.set(verdict.tokenId, { at: verdict.scannedAt, gate })
         setResult({ verdict, offline, ms: Math.round(performance.now() - started) })
