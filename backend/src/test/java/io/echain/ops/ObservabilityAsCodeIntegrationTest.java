@@ -135,8 +135,14 @@ class ObservabilityAsCodeIntegrationTest extends ApiIntegrationTest {
         String message =
                 io.echain.support.SiweMessages.valid(Wallet.random(), nonce()).text();
         assertThat(verify(message, "0x" + "12".repeat(65)).status()).isEqualTo(401);
-        System.gc();
-        String scrape = new Api(managementPort).get("/actuator/prometheus").body();
+        // The GC meter appears when the JVM's notification of a pause arrives, asynchronously after System.gc().
+        String scrape = "";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!scrape.contains("jvm_gc_pause_seconds_sum") && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(200);
+            scrape = new Api(managementPort).get("/actuator/prometheus").body();
+        }
         Set<String> exported = exportedNames(scrape);
         assertThat(value(scrape, "echain_sign_ins_total{outcome=\"accepted\",reason=\"none\"}"))
                 .isGreaterThanOrEqualTo(1);
