@@ -26,7 +26,7 @@ export default function WalletMenu() {
 }
 
 function Menu() {
-  const { address, isConnected, isConnecting, isReconnecting } = useConnection()
+  const { address, isConnected, isConnecting } = useConnection()
   const [connectOpen, setConnectOpen] = useState(false)
   const [accountOpen, setAccountOpen] = useState(false)
   useEffect(() => {
@@ -40,7 +40,10 @@ function Menu() {
   if (!isConnected || !address) {
     return (
       <>
-        <Button busy={isConnecting || isReconnecting} onClick={() => setConnectOpen(true)}>
+        {/* Not busy while wagmi reconnects an earlier session on load: that flips the button to disabled for a
+            moment after it was painted enabled, and a click in that moment would be lost (the connect menu then
+            never opens). If the reconnect succeeds, the account replaces this button anyway. */}
+        <Button busy={isConnecting} onClick={() => setConnectOpen(true)}>
           Connect wallet
         </Button>
         <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
