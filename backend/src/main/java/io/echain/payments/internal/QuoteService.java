@@ -1,23 +1,40 @@
 package io.echain.payments.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.echain.chain.ContractReads;
 import io.echain.chain.ContractReverted;
+import io.echain.events.EventCancelled;
 import io.echain.events.EventCatalog;
+import io.echain.events.EventChanged;
 import io.echain.events.EventNotFound;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Prices a purchase from the contract's state (price, capacity, sale window, cancellation, pause), so a quote that
  * succeeds is a purchase that would succeed now, and estimates its gas. The state is read once per block for all
  * callers ({@link ChainSaleState}), at most one block old; only a quote for a given sender ({@code buyer}) asks the
- * node itself, for that sender's own estimate.
+ * node itself, for that sender's own estimate. What it needs from PostgreSQL is kept in memory too, so a drop's
+ * thousands of quotes a second cost the database nothing: an on-sale event's summary for {@link #SUMMARY_TTL} (evicted
+ * at once by this instance's edits and cancellations; the contract's state, read per block, decides anyway), and the
+ * platform fee of each registered event, which its registration fixed.
  */
 @Service
 class QuoteService {
 
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
+    static final Duration SUMMARY_TTL = Duration.ofSeconds(1);
+
+    private final Cache<Long, EventCatalog.EventSummary> onSale = Caffeine.newBuilder()
+            .expireAfterWrite(SUMMARY_TTL)
+            .maximumSize(10_000)
+            .build();
+    private final Cache<BigInteger, Integer> feeBps =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     private final EventCatalog catalog;
     private final ContractReads chain;
@@ -33,7 +50,7 @@ class QuoteService {
 
     /** @param buyer the sender to estimate the gas for (its own node call), or null for the shared estimate */
     QuoteView quote(long eventId, int quantity, String buyer) {
-        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        EventCatalog.EventSummary event = summary(eventId);
         if (quantity < 1) {
             throw new PaymentProblems.InvalidQuantity("must be at least 1");
         }
@@ -74,9 +91,7 @@ class QuoteService {
                     "Only " + remaining + " tickets of event " + eventId + " are left");
         }
         BigInteger total = onChain.price().multiply(BigInteger.valueOf(quantity));
-        int feeBps = revenues.ofChainEvent(event.chainEventId())
-                .map(RevenueRow::feeBps)
-                .orElse(0);
+        int feeBps = feeBps(event.chainEventId());
         ContractReads.Call call = chain.purchase(event.chainEventId(), quantity, total);
         BigInteger gas = null;
         if (buyer != null) {
@@ -106,5 +121,41 @@ class QuoteService {
                 call.to(),
                 call.data(),
                 call.value().toString());
+    }
+
+    private EventCatalog.EventSummary summary(long eventId) {
+        EventCatalog.EventSummary cached = onSale.getIfPresent(eventId);
+        if (cached != null) {
+            return cached;
+        }
+        EventCatalog.EventSummary event = catalog.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        if (event.chainEventId() != null && !event.cancelled()) {
+            onSale.put(eventId, event); // only what can be quoted: a registration or cancellation shows at once
+        }
+        return event;
+    }
+
+    /** The fee its registration set; 0 (not kept) while the registration is not indexed yet. */
+    private int feeBps(BigInteger chainEventId) {
+        Integer cached = feeBps.getIfPresent(chainEventId);
+        if (cached != null) {
+            return cached;
+        }
+        return revenues.ofChainEvent(chainEventId)
+                .map(row -> {
+                    feeBps.put(chainEventId, row.feeBps());
+                    return row.feeBps();
+                })
+                .orElse(0);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EventChanged changed) {
+        onSale.invalidate(changed.eventId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EventCancelled cancelled) {
+        onSale.invalidate(cancelled.eventId());
     }
 }
