@@ -6,6 +6,8 @@ import { createWalletClient, createPublicClient, http, parseGwei, toHex } from '
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { foundry } from 'viem/chains';
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 
 const BASE = process.env.BASE;
 const RPC = process.env.RPC;
@@ -84,6 +86,7 @@ function timed(list, promise) {
 async function metrics() {
   const text = await (await fetch(BASE + '/actuator/prometheus')).text();
   const calls = {};
+  const confirmation = {};
   let requests = 0;
   let lag = 0;
   for (const line of text.split('\n')) {
@@ -93,8 +96,23 @@ async function metrics() {
     if (m) requests = Number(m[1]);
     m = line.match(/^echain_indexer_lag_blocks(?:\{.*\})? ([0-9.eE+-]+)/);
     if (m) lag = Number(m[1]);
+    m = line.match(/^echain_payment_confirmation_seconds_bucket\{.*le="([^"]+)".*\} ([0-9.eE+]+)/);
+    if (m) confirmation[m[1]] = Number(m[2]);
   }
-  return { calls, requests, lag };
+  return { calls, requests, lag, confirmation };
+}
+
+// A percentile from the difference of two cumulative Prometheus histograms: the upper bound of the first bucket
+// that holds the share p of the observations between them.
+function histogramPct(before, after, p) {
+  const bounds = Object.keys(after).filter((le) => le !== '+Inf').map(Number).sort((a, b) => a - b);
+  const total = (after['+Inf'] ?? 0) - (before['+Inf'] ?? 0);
+  if (total <= 0) return { total: 0, value: NaN };
+  for (const le of bounds) {
+    const key = Object.keys(after).find((k) => Number(k) === le);
+    if ((after[key] ?? 0) - (before[key] ?? 0) >= p * total) return { total, value: le };
+  }
+  return { total, value: Infinity };
 }
 
 const pct = (values, p) => {
@@ -131,6 +149,14 @@ await pool(buyers, 32, async (b) => { b.token = await signIn(b.account); });
 console.error(`${BUYERS} buyers funded and signed in`);
 
 // --- the drop ---
+// An independent visitor in its own process: what a browser on the event page waits for, whatever this process's
+// own (saturated) event loop does to the latencies it measures itself.
+const stopFile = `${process.env.WORK ?? '/tmp'}/drop-probe-stop-${process.pid}`;
+const probe = spawn(process.execPath, [new URL('./probe.mjs', import.meta.url).pathname], {
+  env: { ...process.env, EVENT_ID: String(eventId), STOP_FILE: stopFile }, stdio: ['ignore', 'pipe', 'inherit'] });
+let probeOut = '';
+probe.stdout.on('data', (d) => { probeOut += d; });
+const probeDone = new Promise((resolve) => probe.on('exit', resolve));
 const before = await metrics();
 const headBefore = Number(await node.getBlockNumber());
 let maxLag = 0;
@@ -253,6 +279,9 @@ const visitorsDone = Promise.all(Array.from({ length: VISITORS }, () => visitor(
 await Promise.all(buyers.map((b) => buyer(b).catch((e) => failedOther.push(`buyer: ${e.message}`))));
 soldOutAt = Date.now();
 over = true;
+writeFileSync(stopFile, '');
+await probeDone;
+rmSync(stopFile, { force: true });
 await visitorsDone;
 await sampler;
 await Promise.all(confirmWatch);
@@ -305,6 +334,9 @@ console.log(`bad input answers: ${JSON.stringify(Object.fromEntries(stats.badAns
 console.log(`API errors other than 409 sold-out: ${[...stats.apiErrors.values()].reduce((a, b) => a + b, 0)} ${JSON.stringify(Object.fromEntries(stats.apiErrors))}`);
 console.log(`event detail: n=${stats.detail.length} p50 ${pct(stats.detail, 0.5).toFixed(1)} ms p99 ${pct(stats.detail, 0.99).toFixed(1)} ms`);
 console.log(`quote: n=${stats.quote.length} p50 ${pct(stats.quote, 0.5).toFixed(1)} ms p99 ${pct(stats.quote, 0.99).toFixed(1)} ms`);
+process.stdout.write(probeOut);
+const serverConfirmation = [0.5, 0.99].map((p) => histogramPct(before.confirmation, after.confirmation, p));
+console.log(`report -> CONFIRMED in the API (the backend's echain_payment_confirmation histogram, ${serverConfirmation[0].total} payments; bucket upper bounds): p50 <= ${serverConfirmation[0].value} s p99 <= ${serverConfirmation[1].value} s`);
 console.log(`block -> CONFIRMED (3 confirmations, ${confirmed.length} sampled): p50 ${(pct(confirmed, 0.5) / 1000).toFixed(1)} s p99 ${(pct(confirmed, 0.99) / 1000).toFixed(1)} s`);
 console.log(`indexer max lag: ${maxLag} blocks`);
 console.log(`blocks: ${blocks}; node calls total: ${totalCalls} (${(totalCalls / blocks).toFixed(1)}/block), HTTP requests: ${after.requests - before.requests}`);

@@ -60,8 +60,11 @@ cpu_s() { # CPU seconds of one process and its children so far
 JVM_PID=$(pgrep -P "$APP_PID" | head -1) # the java under timeout
 APP_CPU0=$(cpu_s "$JVM_PID")
 STARTED=$(date +%s)
-BASE="http://127.0.0.1:$APP_PORT" RPC="http://127.0.0.1:$ANVIL_PORT" \
+WORK="$WORK" BASE="http://127.0.0.1:$APP_PORT" RPC="http://127.0.0.1:$ANVIL_PORT" \
   timeout $((MAX_SECONDS + 600)) node bench/drop/drop.mjs | tee "$WORK/drop.out"
 echo "wall time of the load: $(( $(date +%s) - STARTED )) s; backend JVM CPU: $(awk -v a="$(cpu_s "$JVM_PID")" -v b="$APP_CPU0" 'BEGIN {printf "%.1f", a - b}') s"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "backend log lines with ERROR: $(grep -c " ERROR " "$WORK/app.log" || true)"
+# What they said, most frequent first (the message without its timestamp and thread).
+grep -E " (ERROR|WARN) " "$WORK/app.log" | sed -E 's/^[^ ]+ +(ERROR|WARN) [0-9]+ --- \[[^]]*\] \[[^]]*\] //' \
+  | cut -c1-200 | sort | uniq -c | sort -rn | head -8 || true
