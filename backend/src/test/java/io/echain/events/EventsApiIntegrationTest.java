@@ -259,6 +259,36 @@ class EventsApiIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
+    void concurrentEditsWithIfMatchStarAllApplyAndNoneGets412() throws Exception {
+        Session organizer = organizer();
+        long id = createEvent(organizer).get("id").asLong();
+        int editors = 12;
+        java.util.List<Integer> statuses;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = java.util.stream.IntStream.range(0, editors)
+                    .mapToObj(i -> threads.submit(() -> {
+                        start.await();
+                        return api.call("PUT", "/api/events/" + id)
+                                .token(organizer.token())
+                                .header("If-Match", "*")
+                                .json(eventBody("Editor " + i))
+                                .send()
+                                .status();
+                    }))
+                    .toList();
+            start.countDown();
+            statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+        // "*" asks for whatever the current version is: each edit applies in turn (the last one wins).
+        assertThat(statuses).containsOnly(200);
+        assertThat(api.get("/api/events/" + id).header("ETag").orElseThrow()).isEqualTo("\"" + editors + "\"");
+    }
+
+    @Test
     void updateWithoutIfMatchIs428() {
         Session organizer = organizer();
         long id = createEvent(organizer).get("id").asLong();

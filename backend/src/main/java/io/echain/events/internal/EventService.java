@@ -111,8 +111,12 @@ class EventService {
                 result.nextCursor());
     }
 
+    /**
+     * The row to edit, locked: {@code If-Match: *} (no expected version) means "whatever the current version is", so a
+     * concurrent edit must not make it fail with 412; a given version is still compared with the current one.
+     */
     private EventRow editableBy(Caller caller, long id, Long expectedVersion) {
-        EventRow row = load(id);
+        EventRow row = events.findForUpdate(id).orElseThrow(() -> new EventNotFound(id));
         if (!caller.isAdmin() && !row.organizer().equals(caller.address())) {
             throw new EventProblems.NotEventOrganizer(id);
         }

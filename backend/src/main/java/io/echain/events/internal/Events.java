@@ -53,6 +53,17 @@ class Events {
     }
 
     /**
+     * The row, locked until the transaction ends: an edit checks and writes the version it read, so concurrent edits
+     * of one event queue here instead of failing each other's version check.
+     */
+    Optional<EventRow> findForUpdate(long id) {
+        return jdbc.sql("select " + COLUMNS + " from events e where e.id = ? for update")
+                .param(id)
+                .query(ROW)
+                .optional();
+    }
+
+    /**
      * Replaces the editable fields if the row is still at {@code expectedVersion}; false otherwise. A sale time not
      * given goes back to its default; transfer_locked is fixed at creation and never written here.
      */
