@@ -200,6 +200,28 @@ class HelmChartTest {
         assertThat(egress).extracting(e -> at(e, "ports.0.port")).contains(53, 5432, 6379, 443);
     }
 
+    /** Rule of the NetworkPolicy's egress that opens the given port, if any. */
+    static Optional<Map<String, Object>> egressTo(List<Map<String, Object>> objects, int port) {
+        List<Map<String, Object>> egress = at(get(objects, "NetworkPolicy"), "spec.egress");
+        return egress.stream().filter(e -> ((List<Map<String, Object>>) e.get("ports")).stream()
+                .anyMatch(p -> Integer.valueOf(port).equals(p.get("port")))).findFirst();
+    }
+
+    @Test
+    void defaultNetworkPolicyLetsThePodsReachRedisAsWellAsTheDatabase() {
+        // The guide's Secret sets ECHAIN_REDIS_URL; without egress to it sign-in and writes fail, probes stay green.
+        List<Map<String, Object>> defaults = render(false);
+        Map<String, Object> redis = egressTo(defaults, 6379).orElseThrow(() -> new AssertionError("no Redis egress"));
+        assertThat((String) at(redis, "to.0.ipBlock.cidr")).isEqualTo("0.0.0.0/0");
+        assertThat(egressTo(defaults, 5432)).isPresent();
+        assertThat(egressTo(defaults, 443)).isPresent();
+        assertThat((String) at(egressTo(production(), 6379).orElseThrow(), "to.0.ipBlock.cidr"))
+                .isEqualTo("10.20.1.0/24");
+        assertThat(egressTo(render(false, "networkPolicy.egress.redisPort", "6380"), 6380)).isPresent();
+        assertThat(egressTo(render(false, "networkPolicy.egress.redisCidrs", "{}"), 6379))
+                .as("an explicitly empty list: a release without Redis").isEmpty();
+    }
+
     @Test
     void backupCronJobDumpsToAVolumeOrToObjectStorage() {
         Map<String, Object> volumeJob = get(render(false), "CronJob");
