@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -78,11 +83,85 @@ class HelmChartTest {
         return (T) current;
     }
 
-    @Test
-    void lintsCleanInStrictMode() {
-        LintResult result = new Helm(CHART).lint().strict().call();
+    static void assertLintsClean(Path chart) {
+        LintResult result = new Helm(chart).lint().strict().call();
         assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    /** Helm's values merge: maps are merged key by key, anything else (lists included) is replaced. */
+    static void merge(Map<String, Object> target, Map<String, Object> overrides) {
+        overrides.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map) {
+                Object existing = target.get(key);
+                Map<String, Object> into = existing instanceof Map<?, ?> m ? (Map<String, Object>) m
+                        : new LinkedHashMap<>();
+                merge(into, (Map<String, Object>) map);
+                target.put(key, into);
+            } else {
+                target.put(key, value);
+            }
+        });
+    }
+
+    /**
+     * A copy of the chart whose values.yaml is the defaults with these files and overrides merged over them: what
+     * {@code helm lint -f values-production.yaml --set ...} checks (helm-java's lint takes no values file).
+     */
+    static Path chartWithValues(Map<String, Object> overrides, String... valuesFiles) throws IOException {
+        Path copy = Files.createTempDirectory("echain-chart").resolve("echain");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Yaml yaml = new Yaml();
+        Map<String, Object> values = yaml.load(Files.readString(CHART.resolve("values.yaml")));
+        for (String file : valuesFiles) {
+            merge(values, yaml.load(Files.readString(CHART.resolve(file))));
+        }
+        merge(values, overrides);
+        Files.writeString(copy.resolve("values.yaml"), yaml.dump(values));
+        return copy;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.getParent())) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void lintsCleanInStrictMode() {
+        assertLintsClean(CHART);
+    }
+
+    @Test
+    void lintsCleanInStrictModeWithTheProductionValues() throws IOException {
+        Map<String, Object> digests = Map.of("image", Map.of("digest", DIGEST), "backup", Map.of("image",
+                Map.of("digest", DIGEST), "s3", Map.of("image", Map.of("digest", DIGEST))));
+        Path production = chartWithValues(digests, "values-production.yaml");
+        try {
+            assertLintsClean(production);
+        } finally {
+            deleteTree(production);
+        }
+        // The lint sees the production values: without the digests the pipeline sets, they cannot render.
+        Path undigested = chartWithValues(Map.of(), "values-production.yaml");
+        try {
+            LintResult result = new Helm(undigested).lint().strict().call();
+            assertThat(result.isFailed()).isTrue();
+            assertThat(String.join("\n", result.getMessages())).contains("image has no digest");
+        } finally {
+            deleteTree(undigested);
+        }
     }
 
     @Test
