@@ -153,14 +153,16 @@ class HelmChartTest {
         } finally {
             deleteTree(production);
         }
-        // The lint sees the production values: without the digests the pipeline sets, they cannot render.
-        Path undigested = chartWithValues(Map.of(), "values-production.yaml");
+        // The lint sees the merged values: a production value of the wrong shape (a CIDR list written as a string)
+        // breaks the render. (Helm's lint mode ignores `fail`, so requireDigests cannot show it.)
+        Map<String, Object> typo = Map.of("networkPolicy", Map.of("egress", Map.of("redisCidrs", "10.20.1.0/24")));
+        Path broken = chartWithValues(typo, "values-production.yaml");
         try {
-            LintResult result = new Helm(undigested).lint().strict().call();
-            assertThat(result.isFailed()).isTrue();
-            assertThat(String.join("\n", result.getMessages())).contains("image has no digest");
+            LintResult result = new Helm(broken).lint().strict().call();
+            assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isTrue();
+            assertThat(String.join("\n", result.getMessages())).contains("[ERROR]", "redisCidrs");
         } finally {
-            deleteTree(undigested);
+            deleteTree(broken);
         }
     }
 
@@ -297,8 +299,8 @@ class HelmChartTest {
         assertThat((String) at(egressTo(production(), 6379).orElseThrow(), "to.0.ipBlock.cidr"))
                 .isEqualTo("10.20.1.0/24");
         assertThat(egressTo(render(false, "networkPolicy.egress.redisPort", "6380"), 6380)).isPresent();
-        assertThat(egressTo(render(false, "networkPolicy.egress.redisCidrs", "{}"), 6379))
-                .as("an explicitly empty list: a release without Redis").isEmpty();
+        assertThat(egressTo(render(false, "networkPolicy.egress.redisCidrs", "null"), 6379))
+                .as("no Redis CIDRs: a release without Redis").isEmpty();
     }
 
     @Test
