@@ -260,6 +260,17 @@ class HelmChartTest {
                 .isEqualTo("echain-production");
     }
 
+    /** GET /api/chain publishes ECHAIN_PUBLIC_RPC_URL; without it the web app has no RPC URL for the chain. */
+    @Test
+    void givesWalletsThePublicRpcUrlOfTheConfiguredChain() {
+        Map<String, Object> sepolia = at(config(render(false)), "data");
+        assertThat(sepolia).containsEntry("ECHAIN_CHAIN_ID", "84532")
+                .containsEntry("ECHAIN_PUBLIC_RPC_URL", "https://sepolia.base.org");
+        Map<String, Object> mainnet = at(config(production()), "data");
+        assertThat(mainnet).containsEntry("ECHAIN_CHAIN_ID", "8453")
+                .containsEntry("ECHAIN_PUBLIC_RPC_URL", "https://mainnet.base.org");
+    }
+
     @Test
     void productionRefusesAnImageThatIsNotPinnedByDigest() {
         assertThatThrownBy(() -> render(true)).hasMessageContaining("image has no digest");

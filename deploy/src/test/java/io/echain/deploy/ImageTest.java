@@ -140,6 +140,7 @@ class ImageTest {
                 assertThat(info.get("chainId").asLong()).isEqualTo(84532);
                 assertThat(info.get("ticketNft").asString()).isEqualToIgnoringCase(chain.ticketNft());
                 assertThat(info.get("paymentProcessor").asString()).isEqualToIgnoringCase(chain.paymentProcessor());
+                assertThat(info.get("rpcUrl").asString()).isEqualTo(chain.backendEnvironment().get("ECHAIN_PUBLIC_RPC_URL"));
 
                 // The release pipeline's smoke test passes against it, and fails on another deployment's addresses.
                 Path deployment = Files.createTempFile("deployment", ".json");
