@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks a target environment's settings before the first deploy (and before any change of them): required
 # variables present and well-formed, the JWT secret strong enough, the RPC node on the configured chain, contract
-# code at the configured addresses and the contracts wired to each other, the operator able to pay gas, and the
-# database reachable. Says what is wrong in words; exits 1 if anything is.
+# code at the configured addresses and the contracts wired to each other, the operator able to pay gas, the public
+# RPC URL for wallets set (never the keyed ECHAIN_RPC_URL) and on the same chain, and the database reachable.
+# Says what is wrong in words; exits 1 if anything is.
 #
 #   scripts/production-setup.sh [--env-file FILE] [--skip-db]
 # Settings come from the environment (the names in .env.example), or from FILE (KEY=value lines, # comments),
@@ -41,8 +42,8 @@ is_address() { [[ "$1" =~ ^0x[0-9a-fA-F]{40}$ ]]; }
 
 echo "Required settings"
 REQUIRED=(ECHAIN_DB_URL ECHAIN_DB_USERNAME ECHAIN_DB_PASSWORD ECHAIN_JWT_SECRET ECHAIN_ADMIN_ADDRESSES
-  ECHAIN_SIWE_DOMAIN ECHAIN_SIWE_URI ECHAIN_CHAIN_ID ECHAIN_RPC_URL ECHAIN_TICKET_NFT ECHAIN_PAYMENT_PROCESSOR
-  ECHAIN_DEPLOYMENT_BLOCK ECHAIN_OPERATOR_KEY)
+  ECHAIN_SIWE_DOMAIN ECHAIN_SIWE_URI ECHAIN_CHAIN_ID ECHAIN_RPC_URL ECHAIN_PUBLIC_RPC_URL ECHAIN_TICKET_NFT
+  ECHAIN_PAYMENT_PROCESSOR ECHAIN_DEPLOYMENT_BLOCK ECHAIN_OPERATOR_KEY)
 missing=()
 for name in "${REQUIRED[@]}"; do
   [ -n "${!name:-}" ] || missing+=("$name")
@@ -124,10 +125,11 @@ if [ -n "$SECRET" ]; then
   fi
 fi
 
-rpc() {
+rpc_at() { # url method params
   curl -sS --max-time 10 -H 'content-type: application/json' \
-    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "$ECHAIN_RPC_URL" 2>/dev/null
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$2\",\"params\":$3}" "$1" 2>/dev/null
 }
+rpc() { rpc_at "$ECHAIN_RPC_URL" "$@"; }
 result() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const r=JSON.parse(s);if(r.error)process.exit(3);console.log(r.result)}catch(e){process.exit(4)}})'; }
 hex_to_dec() { node -e 'console.log(BigInt(process.argv[1]).toString())' "$1"; }
 
@@ -174,6 +176,32 @@ if [ -n "${ECHAIN_RPC_URL:-}" ]; then
     elif [ -n "$KEY" ]; then
       warn "no cast found: the operator's balance and role are not checked"
     fi
+  fi
+fi
+
+# GET /api/chain is public: wallets and the web app get ECHAIN_PUBLIC_RPC_URL, never ECHAIN_RPC_URL (the backend
+# publishes no RPC URL at all without it, and the web app cannot read the chain then).
+echo "Public RPC URL (GET /api/chain, for wallets and the web app)"
+PUBLIC_RPC=${ECHAIN_PUBLIC_RPC_URL:-}
+if [ -z "$PUBLIC_RPC" ]; then
+  echo "  note  ECHAIN_PUBLIC_RPC_URL is not set (see above): the backend never publishes ECHAIN_RPC_URL, which carries the"
+  echo "        provider's key, so wallets and the web app would get no RPC URL; set a keyless public endpoint,"
+  echo "        https://mainnet.base.org (8453) or https://sepolia.base.org (84532)"
+else
+  case "$PUBLIC_RPC" in
+    https://*) ok "ECHAIN_PUBLIC_RPC_URL is https ($PUBLIC_RPC)" ;;
+    http://localhost*|http://127.0.0.1*) warn "ECHAIN_PUBLIC_RPC_URL is a local http URL ($PUBLIC_RPC)" ;;
+    *) fail "ECHAIN_PUBLIC_RPC_URL must be an https URL that browsers reach from the https site, got '$(redact "$PUBLIC_RPC")'" ;;
+  esac
+  if [ "$PUBLIC_RPC" = "${ECHAIN_RPC_URL:-}" ]; then
+    warn "ECHAIN_PUBLIC_RPC_URL is ECHAIN_RPC_URL: every visitor sees it; only right if that URL carries no key"
+  fi
+  if ! answer=$(rpc_at "$PUBLIC_RPC" eth_chainId '[]' | result); then
+    fail "the public RPC URL $(redact "$PUBLIC_RPC") does not answer eth_chainId: wallets and the web app could not read the chain"
+  else
+    public_chain=$(hex_to_dec "$answer")
+    if [ "$public_chain" = "$CHAIN_ID" ]; then ok "the public RPC URL is on chain $public_chain";
+    else fail "the public RPC URL is on chain $public_chain, but ECHAIN_CHAIN_ID is '$CHAIN_ID': wallets would be sent to another chain"; fi
   fi
 fi
 

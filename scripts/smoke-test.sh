@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of a running release: /health is UP and /api/chain names the chain and the contract addresses of the
-# deployment JSON the release was configured with. Run by .github/workflows/deploy.yml after `helm upgrade` and by
+# deployment JSON the release was configured with, and a public RPC URL for wallets and the web app. Run by .github/workflows/deploy.yml after `helm upgrade` and by
 # hand after any change (docs/deployment/DEPLOYMENT_GUIDE.md). Retries for SMOKE_TIMEOUT seconds (default 60).
 #   scripts/smoke-test.sh https://app.echain.io contracts/deployments/8453.json
 set -euo pipefail
@@ -30,6 +30,10 @@ const chain = JSON.parse(chainText);
 const problems = [];
 if (health.status !== 'UP') problems.push(`/health says ${health.status}: ${healthText}`);
 if (Number(chain.chainId) !== Number(want.chainId)) problems.push(`/api/chain is on chain ${chain.chainId}, the deployment on ${want.chainId}`);
+// Without ECHAIN_PUBLIC_RPC_URL the backend publishes no RPC URL (never its keyed ECHAIN_RPC_URL): no web app reads.
+if (typeof chain.rpcUrl !== 'string' || !/^https?:\/\//.test(chain.rpcUrl)) {
+  problems.push(`/api/chain has no rpcUrl for wallets and the web app (${chain.rpcUrl}): set ECHAIN_PUBLIC_RPC_URL`);
+}
 for (const key of ['ticketNft', 'paymentProcessor']) {
   if (String(chain[key]).toLowerCase() !== String(want[key]).toLowerCase()) {
     problems.push(`/api/chain ${key} is ${chain[key]}, the deployment says ${want[key]}`);

@@ -99,7 +99,7 @@ backend_start() {
     ECHAIN_JWT_SECRET="$JWT_SECRET" ECHAIN_ADMIN_ADDRESSES="$ADDRESS0" \
     ECHAIN_SIWE_DOMAIN=drill.echain.example ECHAIN_SIWE_URI=https://drill.echain.example \
     ECHAIN_PUBLIC_URL=https://drill.echain.example \
-    ECHAIN_CHAIN_ID=84532 ECHAIN_RPC_URL="$RPC" ECHAIN_OPERATOR_KEY="$KEY0" \
+    ECHAIN_CHAIN_ID=84532 ECHAIN_RPC_URL="$RPC" ECHAIN_PUBLIC_RPC_URL="$RPC" ECHAIN_OPERATOR_KEY="$KEY0" \
     ECHAIN_TICKET_NFT="$(json_field "$DEPLOYMENT" ticketNft)" \
     ECHAIN_PAYMENT_PROCESSOR="$(json_field "$DEPLOYMENT" paymentProcessor)" \
     ECHAIN_DEPLOYMENT_BLOCK="$(json_field "$DEPLOYMENT" deploymentBlock)" \

@@ -43,7 +43,9 @@ public record ChainProperties(
      * What {@code GET /api/chain} tells a wallet so it can add or switch to the chain
      * ({@code wallet_addEthereumChain}).
      *
-     * @param rpcUrl JSON-RPC URL a browser wallet can reach; empty: the backend's own {@code rpc-url}
+     * @param rpcUrl JSON-RPC URL a browser wallet can reach ({@code ECHAIN_PUBLIC_RPC_URL}); empty: none is
+     *     published, never the backend's own {@code rpc-url} (a provider URL carries its API key); the local Anvil
+     *     the backend starts itself (dev, tests) sets it to its own URL
      * @param chainName the chain's name as a wallet shows it; empty: the well-known name of the chain id
      * @param blockExplorerUrl the explorer's base URL; empty: the well-known explorer of the chain id, if any
      */
@@ -52,9 +54,12 @@ public record ChainProperties(
             @DefaultValue("") String chainName,
             @DefaultValue("") String blockExplorerUrl) {}
 
-    /** The RPC URL for wallets: the configured public one, else the backend's own. */
+    /**
+     * The RPC URL for wallets and the web app: the configured public one, or null when there is none. Never the
+     * backend's own {@link #rpcUrl()}: a provider's URL carries its API key, and {@code GET /api/chain} is public.
+     */
     public String publicRpcUrl() {
-        return wallet.rpcUrl().isBlank() ? String.valueOf(rpcUrl) : wallet.rpcUrl();
+        return wallet.rpcUrl().isBlank() ? null : wallet.rpcUrl();
     }
 
     /** The chain's name for wallets: the configured one, else the well-known name of the chain id. */

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -78,11 +83,87 @@ class HelmChartTest {
         return (T) current;
     }
 
-    @Test
-    void lintsCleanInStrictMode() {
-        LintResult result = new Helm(CHART).lint().strict().call();
+    static void assertLintsClean(Path chart) {
+        LintResult result = new Helm(chart).lint().strict().call();
         assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    }
+
+    /** Helm's values merge: maps are merged key by key, anything else (lists included) is replaced. */
+    static void merge(Map<String, Object> target, Map<String, Object> overrides) {
+        overrides.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map) {
+                Object existing = target.get(key);
+                Map<String, Object> into = existing instanceof Map<?, ?> m ? (Map<String, Object>) m
+                        : new LinkedHashMap<>();
+                merge(into, (Map<String, Object>) map);
+                target.put(key, into);
+            } else {
+                target.put(key, value);
+            }
+        });
+    }
+
+    /**
+     * A copy of the chart whose values.yaml is the defaults with these files and overrides merged over them: what
+     * {@code helm lint -f values-production.yaml --set ...} checks (helm-java's lint takes no values file).
+     */
+    static Path chartWithValues(Map<String, Object> overrides, String... valuesFiles) throws IOException {
+        Path copy = Files.createTempDirectory("echain-chart").resolve("echain");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Yaml yaml = new Yaml();
+        Map<String, Object> values = yaml.load(Files.readString(CHART.resolve("values.yaml")));
+        for (String file : valuesFiles) {
+            merge(values, yaml.load(Files.readString(CHART.resolve(file))));
+        }
+        merge(values, overrides);
+        Files.writeString(copy.resolve("values.yaml"), yaml.dump(values));
+        return copy;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir.getParent())) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void lintsCleanInStrictMode() {
+        assertLintsClean(CHART);
+    }
+
+    @Test
+    void lintsCleanInStrictModeWithTheProductionValues() throws IOException {
+        Map<String, Object> digests = Map.of("image", Map.of("digest", DIGEST), "backup", Map.of("image",
+                Map.of("digest", DIGEST), "s3", Map.of("image", Map.of("digest", DIGEST))));
+        Path production = chartWithValues(digests, "values-production.yaml");
+        try {
+            assertLintsClean(production);
+        } finally {
+            deleteTree(production);
+        }
+        // The lint sees the merged values: a production value of the wrong shape (a CIDR list written as a string)
+        // breaks the render. (Helm's lint mode ignores `fail`, so requireDigests cannot show it.)
+        Map<String, Object> typo = Map.of("networkPolicy", Map.of("egress", Map.of("redisCidrs", "10.20.1.0/24")));
+        Path broken = chartWithValues(typo, "values-production.yaml");
+        try {
+            LintResult result = new Helm(broken).lint().strict().call();
+            assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isTrue();
+            assertThat(String.join("\n", result.getMessages())).contains("[ERROR]", "redisCidrs");
+        } finally {
+            deleteTree(broken);
+        }
     }
 
     @Test
@@ -179,6 +260,17 @@ class HelmChartTest {
                 .isEqualTo("echain-production");
     }
 
+    /** GET /api/chain publishes ECHAIN_PUBLIC_RPC_URL; without it the web app has no RPC URL for the chain. */
+    @Test
+    void givesWalletsThePublicRpcUrlOfTheConfiguredChain() {
+        Map<String, Object> sepolia = at(config(render(false)), "data");
+        assertThat(sepolia).containsEntry("ECHAIN_CHAIN_ID", "84532")
+                .containsEntry("ECHAIN_PUBLIC_RPC_URL", "https://sepolia.base.org");
+        Map<String, Object> mainnet = at(config(production()), "data");
+        assertThat(mainnet).containsEntry("ECHAIN_CHAIN_ID", "8453")
+                .containsEntry("ECHAIN_PUBLIC_RPC_URL", "https://mainnet.base.org");
+    }
+
     @Test
     void productionRefusesAnImageThatIsNotPinnedByDigest() {
         assertThatThrownBy(() -> render(true)).hasMessageContaining("image has no digest");
@@ -198,6 +290,28 @@ class HelmChartTest {
         assertThat(monitoring).containsEntry("kubernetes.io/metadata.name", "monitoring");
         List<Map<String, Object>> egress = at(policy, "spec.egress");
         assertThat(egress).extracting(e -> at(e, "ports.0.port")).contains(53, 5432, 6379, 443);
+    }
+
+    /** Rule of the NetworkPolicy's egress that opens the given port, if any. */
+    static Optional<Map<String, Object>> egressTo(List<Map<String, Object>> objects, int port) {
+        List<Map<String, Object>> egress = at(get(objects, "NetworkPolicy"), "spec.egress");
+        return egress.stream().filter(e -> ((List<Map<String, Object>>) e.get("ports")).stream()
+                .anyMatch(p -> Integer.valueOf(port).equals(p.get("port")))).findFirst();
+    }
+
+    @Test
+    void defaultNetworkPolicyLetsThePodsReachRedisAsWellAsTheDatabase() {
+        // The guide's Secret sets ECHAIN_REDIS_URL; without egress to it sign-in and writes fail, probes stay green.
+        List<Map<String, Object>> defaults = render(false);
+        Map<String, Object> redis = egressTo(defaults, 6379).orElseThrow(() -> new AssertionError("no Redis egress"));
+        assertThat((String) at(redis, "to.0.ipBlock.cidr")).isEqualTo("0.0.0.0/0");
+        assertThat(egressTo(defaults, 5432)).isPresent();
+        assertThat(egressTo(defaults, 443)).isPresent();
+        assertThat((String) at(egressTo(production(), 6379).orElseThrow(), "to.0.ipBlock.cidr"))
+                .isEqualTo("10.20.1.0/24");
+        assertThat(egressTo(render(false, "networkPolicy.egress.redisPort", "6380"), 6380)).isPresent();
+        assertThat(egressTo(render(false, "networkPolicy.egress.redisCidrs", "null"), 6379))
+                .as("no Redis CIDRs: a release without Redis").isEmpty();
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,27 @@ class ImageTest {
         assertThat(Files.getPosixFilePermissions(rootfs.resolve("tmp")).toString()).contains("OTHERS_WRITE");
     }
 
+    /**
+     * The web app (frontend/dist, copied into the jar's static/ by the backend's build) is in the image, with every
+     * script and stylesheet its index.html loads. A backend built without the frontend module has none of it.
+     */
+    @Test
+    void containsTheWebAppWithTheAssetsItsPageLoads() throws Exception {
+        Path staticDir = rootfs.resolve("app/resources/static");
+        assertThat(staticDir.resolve("index.html"))
+                .as("the web app is not in the image: build the contracts and frontend modules before the backend")
+                .isRegularFile();
+        String index = Files.readString(staticDir.resolve("index.html"));
+        assertThat(index).contains("<div id=\"root\">");
+        Matcher assets = Pattern.compile("(?:src|href)=\"/(assets/[^\"]+)\"").matcher(index);
+        List<String> referenced = new ArrayList<>();
+        while (assets.find()) {
+            referenced.add(assets.group(1));
+        }
+        assertThat(referenced).anyMatch(a -> a.endsWith(".js"));
+        assertThat(referenced).allSatisfy(a -> assertThat(staticDir.resolve(a)).isRegularFile());
+    }
+
     @Test
     void startsFromTheImageLayersAndAnswersHealthAgainstPostgresAndTheChain() throws Exception {
         try (Postgres postgres = Postgres.start(); LocalChain chain = LocalChain.start(84532)) {
@@ -110,10 +133,14 @@ class ImageTest {
                         .contains("\"UP\"");
                 assertThat(get("http://127.0.0.1:" + port + "/actuator/health").statusCode())
                         .as("Actuator is only on the management port").isEqualTo(404);
+                HttpResponse<String> page = get("http://127.0.0.1:" + port + "/");
+                assertThat(page.statusCode()).as("the web app's page").isEqualTo(200);
+                assertThat(page.body()).contains("<div id=\"root\">");
                 JsonNode info = JSON.readTree(get("http://127.0.0.1:" + port + "/api/chain").body());
                 assertThat(info.get("chainId").asLong()).isEqualTo(84532);
                 assertThat(info.get("ticketNft").asString()).isEqualToIgnoringCase(chain.ticketNft());
                 assertThat(info.get("paymentProcessor").asString()).isEqualToIgnoringCase(chain.paymentProcessor());
+                assertThat(info.get("rpcUrl").asString()).isEqualTo(chain.backendEnvironment().get("ECHAIN_PUBLIC_RPC_URL"));
 
                 // The release pipeline's smoke test passes against it, and fails on another deployment's addresses.
                 Path deployment = Files.createTempFile("deployment", ".json");

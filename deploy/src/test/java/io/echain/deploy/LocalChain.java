@@ -110,9 +110,12 @@ final class LocalChain implements AutoCloseable {
         return deployment.get("deploymentBlock").asLong();
     }
 
-    /** The backend's settings for this chain, as the environment variables production uses. */
+    /**
+     * The backend's settings for this chain, as the environment variables production uses. A local Anvil's URL
+     * carries no key, so it is the wallets' public RPC URL too.
+     */
     Map<String, String> backendEnvironment() {
-        return Map.of("ECHAIN_RPC_URL", rpcUrl, "ECHAIN_CHAIN_ID", Long.toString(chainId),
+        return Map.of("ECHAIN_RPC_URL", rpcUrl, "ECHAIN_PUBLIC_RPC_URL", rpcUrl, "ECHAIN_CHAIN_ID", Long.toString(chainId),
                 "ECHAIN_TICKET_NFT", ticketNft(), "ECHAIN_PAYMENT_PROCESSOR", paymentProcessor(),
                 "ECHAIN_DEPLOYMENT_BLOCK", Long.toString(deploymentBlock()), "ECHAIN_OPERATOR_KEY", KEY0);
     }

@@ -49,6 +49,8 @@ class ProductionSetupTest {
 
     Map<String, String> good() {
         Map<String, String> env = new HashMap<>(chain.backendEnvironment());
+        // The same node under another name: the public URL is not the (keyed, in production) ECHAIN_RPC_URL.
+        env.put("ECHAIN_PUBLIC_RPC_URL", chain.rpcUrl.replace("127.0.0.1", "localhost"));
         env.putAll(Map.of("ECHAIN_OPERATOR_KEY", operatorKey, "ECHAIN_DB_URL", postgres.jdbcUrl(),
                 "ECHAIN_DB_USERNAME", "postgres", "ECHAIN_DB_PASSWORD", "postgres",
                 "ECHAIN_JWT_SECRET", "Zr4+q9PXw0mJ7TnE2vYbKc8uHsLd1aFg6oQiRzVxNtBy",
@@ -79,8 +81,8 @@ class ProductionSetupTest {
         Result result = run(Map.of(), "--env-file", file.toString());
         Files.delete(file);
         assertThat(result.output()).contains("all checks passed", "the RPC node is on chain 84532",
-                "EventTicketNFT's minter is the PaymentProcessor", "has the operator role", "PostgreSQL 15")
-                .doesNotContain("FAIL");
+                "EventTicketNFT's minter is the PaymentProcessor", "has the operator role", "PostgreSQL 15",
+                "the public RPC URL is on chain 84532").doesNotContain("FAIL");
         assertThat(result.exit()).isZero();
     }
 
@@ -134,5 +136,35 @@ class ProductionSetupTest {
         env.put("ECHAIN_RPC_URL", "http://127.0.0.1:" + LocalChain.freePort() + "/v2/secret-api-key");
         Result down = run(env);
         assertThat(down.output()).contains("does not answer eth_chainId").doesNotContain("secret-api-key");
+    }
+
+    /** Without ECHAIN_PUBLIC_RPC_URL the backend publishes no RPC URL (never the keyed ECHAIN_RPC_URL). */
+    @Test
+    void refusesAMissingPublicRpcUrlOneOnAnotherChainAndWarnsWhenItIsTheKeyedOne() throws Exception {
+        Map<String, String> env = good();
+        env.remove("ECHAIN_PUBLIC_RPC_URL");
+        Result missing = run(env, "--skip-db");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.output()).contains("not set: ECHAIN_PUBLIC_RPC_URL",
+                "the backend never publishes ECHAIN_RPC_URL", "https://sepolia.base.org");
+
+        try (LocalChain mainnet = LocalChain.start(8453)) {
+            env = good();
+            env.put("ECHAIN_PUBLIC_RPC_URL", mainnet.rpcUrl);
+            Result otherChain = run(env, "--skip-db");
+            assertThat(otherChain.exit()).isEqualTo(1);
+            assertThat(otherChain.output()).contains("the public RPC URL is on chain 8453, but ECHAIN_CHAIN_ID is '84532'");
+        }
+
+        env = good();
+        env.put("ECHAIN_PUBLIC_RPC_URL", "ftp://wallets.example/rpc");
+        assertThat(run(env, "--skip-db").output()).contains("ECHAIN_PUBLIC_RPC_URL must be an https URL");
+
+        env = good();
+        env.put("ECHAIN_PUBLIC_RPC_URL", env.get("ECHAIN_RPC_URL"));
+        Result same = run(env, "--skip-db");
+        assertThat(same.output()).contains("ECHAIN_PUBLIC_RPC_URL is ECHAIN_RPC_URL: every visitor sees it")
+                .doesNotContain("FAIL");
+        assertThat(same.exit()).isZero();
     }
 }

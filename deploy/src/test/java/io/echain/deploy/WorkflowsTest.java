@@ -62,6 +62,45 @@ class WorkflowsTest {
         assertThat(steps).anyMatch(s -> "bash .ci/run".equals(s.get("run")));
     }
 
+    /**
+     * The backend has no Maven dependency on the contracts or the web app: it reads contracts/out and copies
+     * frontend/dist from the file system. So the image job must build both modules (contracts first) before the
+     * backend's jib:build, or a fresh checkout fails (no contracts/out) and the image ships without the web app.
+     */
+    @Test
+    void theImageJobBuildsTheContractsAndTheWebAppBeforeTheImage() throws Exception {
+        String backendPom = Files.readString(Repo.path("backend/pom.xml"));
+        assertThat(backendPom).contains("../frontend/dist").doesNotContain("<artifactId>echain-frontend</artifactId>");
+        List<String> reactorOrder = List.of("contracts", "frontend", "backend");
+        Map<String, Object> jobs = (Map<String, Object>) workflow("deploy.yml").get("jobs");
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) jobs.get("image"))
+                .get("steps");
+        List<String> built = new ArrayList<>();
+        boolean checked = false;
+        boolean imageBuilt = false;
+        for (Map<String, Object> step : steps) {
+            String run = String.valueOf(step.getOrDefault("run", "")).replace("\\\n", " ");
+            if (run.contains("frontend/dist/index.html")) {
+                checked = true;
+            }
+            java.util.regex.Matcher mvn = java.util.regex.Pattern.compile("\\bmvn\\b([^\\n]*)").matcher(run);
+            while (mvn.find()) {
+                String args = mvn.group(1);
+                assertThat(args).as("-am adds nothing: the backend depends on no other module").doesNotContain(" -am");
+                java.util.regex.Matcher pl = java.util.regex.Pattern.compile("-pl\\s+(\\S+)").matcher(args);
+                assertThat(pl.find()).as("mvn without -pl in the image job: %s", args).isTrue();
+                // Within one reactor Maven orders the modules as the root pom lists them.
+                reactorOrder.stream().filter(List.of(pl.group(1).split(","))::contains).forEach(built::add);
+                if (args.contains("jib:build")) {
+                    assertThat(built).as("modules built up to the image").containsSubsequence(reactorOrder);
+                    assertThat(checked).as("frontend/dist/index.html is checked before the push").isTrue();
+                    imageBuilt = true;
+                }
+            }
+        }
+        assertThat(imageBuilt).as("the image job runs jib:build").isTrue();
+    }
+
     @Test
     void releaseGoesThroughSepoliaToMainnetBehindTheProtectedEnvironment() throws Exception {
         Map<String, Object> jobs = (Map<String, Object>) workflow("deploy.yml").get("jobs");

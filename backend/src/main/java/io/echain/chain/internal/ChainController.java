@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +25,11 @@ class ChainController {
             @Schema(description = "The chain's name as a wallet shows it")
             String chainName,
 
-            @Schema(description = "JSON-RPC URL for wallets (wallet_addEthereumChain)")
+            @Schema(
+                    description = "JSON-RPC URL for wallets (wallet_addEthereumChain) and the web app: "
+                            + "ECHAIN_PUBLIC_RPC_URL; absent when that is not set (the backend's own node URL is "
+                            + "never published)",
+                    nullable = true)
             String rpcUrl,
 
             @Schema(description = "Block explorer base URL; absent on a local chain", nullable = true)
@@ -41,12 +47,19 @@ class ChainController {
             @Schema(description = "Latest block number the node reports")
             long headBlock) {}
 
+    private static final Logger log = LoggerFactory.getLogger(ChainController.class);
+
     private final ChainProperties properties;
     private final Web3j web3j;
 
     ChainController(ChainProperties properties, Web3j web3j) {
         this.properties = properties;
         this.web3j = web3j;
+        if (properties.publicRpcUrl() == null) {
+            log.warn("ECHAIN_PUBLIC_RPC_URL is not set: GET /api/chain gives wallets and the web app no RPC URL"
+                    + " (ECHAIN_RPC_URL is never published, it usually carries the provider's API key); set a public"
+                    + " endpoint, e.g. https://mainnet.base.org or https://sepolia.base.org");
+        }
     }
 
     @GetMapping

@@ -3,6 +3,7 @@ package io.echain.dev.internal;
 import io.echain.dev.DevKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -14,7 +15,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * With {@code echain.chain.local-anvil.enabled=true} (dev profile, tests), starts a local Anvil with the contracts
- * deployed before the context and points {@code echain.chain.*} at it; SIWE messages then name its chain id too.
+ * deployed before the context and points {@code echain.chain.*} at it (the wallets' RPC URL too, unless one is
+ * configured); SIWE messages then name its chain id too.
  * Settings under {@code echain.chain.local-anvil}: {@code contracts-dir} (default: {@code contracts} or
  * {@code ../contracts}), {@code chain-id} (31337), {@code block-time} (seconds, 0: a block per transaction),
  * {@code port} (preferred port, a free one if it is taken; 0: any free port), {@code state-dir} (empty: a fresh chain), {@code base-uri} (token URI base; default
@@ -23,6 +25,7 @@ import org.springframework.util.StringUtils;
 class LocalAnvilEnvironment implements EnvironmentPostProcessor {
 
     private static final String PREFIX = "echain.chain.local-anvil.";
+    private static final String WALLET_RPC_URL = "echain.chain.wallet.rpc-url";
 
     private final Log log;
 
@@ -46,18 +49,19 @@ class LocalAnvilEnvironment implements EnvironmentPostProcessor {
                 environment.getProperty(PREFIX + "base-uri", publicUrl(environment, serverPort) + "/api/tickets/")));
         log.info("Local Anvil " + node.rpcUrl() + " (chain " + node.chainId() + "): EventTicketNFT " + node.ticketNft()
                 + ", PaymentProcessor " + node.paymentProcessor() + "; add it to a wallet as a custom network");
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "localAnvil",
-                        Map.of(
-                                "echain.chain.rpc-url", node.rpcUrl(),
-                                "echain.chain.chain-id", node.chainId(),
-                                "echain.chain.ticket-nft", node.ticketNft(),
-                                "echain.chain.payment-processor", node.paymentProcessor(),
-                                "echain.chain.deployment-block", node.deploymentBlock(),
-                                "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
-                                "echain.identity.chain-id", node.chainId())));
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "echain.chain.rpc-url", node.rpcUrl(),
+                "echain.chain.chain-id", node.chainId(),
+                "echain.chain.ticket-nft", node.ticketNft(),
+                "echain.chain.payment-processor", node.paymentProcessor(),
+                "echain.chain.deployment-block", node.deploymentBlock(),
+                "echain.chain.operator-key", DevKeys.privateKey(DevKeys.OPERATOR),
+                "echain.identity.chain-id", node.chainId()));
+        // Wallets and the web app reach this Anvil directly (its URL carries no key), unless a public URL is set.
+        if (!StringUtils.hasText(environment.getProperty(WALLET_RPC_URL))) {
+            settings.put(WALLET_RPC_URL, node.rpcUrl());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("localAnvil", settings));
     }
 
     /** The backend's public origin ({@code echain.tickets.public-url}): the token URI base is below it. */

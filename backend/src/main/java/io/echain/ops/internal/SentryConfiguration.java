@@ -2,6 +2,7 @@ package io.echain.ops.internal;
 
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +14,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Sentry, active only with a DSN ({@code ECHAIN_SENTRY_DSN}): the release defaults to {@code echain-backend@} and
- * the build's version, and every event and breadcrumb passes {@link SentryScrubber} before it leaves.
+ * the build's version, and every event and breadcrumb passes {@link SentryScrubber} before it leaves, with the
+ * configured secrets: operator key, JWT secret, database and Redis passwords, and the node's RPC URL.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "sentry.dsn")
@@ -32,7 +34,31 @@ class SentryConfiguration {
         if (at > 0 && colon > 0 && colon < at) {
             secrets.add(redis.substring(colon + 1, at));
         }
+        secrets.addAll(rpcUrlSecrets(environment.getProperty("echain.chain.rpc-url", "")));
         return new SentryScrubber(secrets);
+    }
+
+    /**
+     * The node's URL (ECHAIN_RPC_URL) carries the provider's API key, in the path ({@code /v2/<key>}), the query or
+     * the user info: the whole URL, and each of those parts on its own, in case a message quotes only a piece.
+     */
+    static List<String> rpcUrlSecrets(String rpcUrl) {
+        List<String> secrets = new ArrayList<>();
+        if (rpcUrl == null || rpcUrl.isBlank()) {
+            return secrets;
+        }
+        secrets.add(rpcUrl.trim());
+        try {
+            URI uri = URI.create(rpcUrl.trim());
+            for (String part : new String[] {uri.getRawPath(), uri.getRawQuery(), uri.getRawUserInfo()}) {
+                if (part != null && !part.isBlank() && !"/".equals(part)) {
+                    secrets.add(part);
+                }
+            }
+        } catch (IllegalArgumentException notAUri) {
+            // The whole value is still scrubbed.
+        }
+        return secrets;
     }
 
     @Bean

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The last step before an event leaves for Sentry: removes credentials wherever text can carry them (messages,
  * exception values, breadcrumbs, the request, tags, extras, the logging context): access tokens (JWTs, bearer
  * headers), 65-byte signatures, and the exact values of the configured secrets (operator key, JWT secret, database
- * and Redis passwords). Request headers that carry credentials and cookies are dropped whatever their value.
+ * and Redis passwords, the node's RPC URL and its key-carrying parts). Request headers that carry credentials and cookies are dropped whatever their value.
  */
 class SentryScrubber implements SentryOptions.BeforeSendCallback, SentryOptions.BeforeBreadcrumbCallback {
 
