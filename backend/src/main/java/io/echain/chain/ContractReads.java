@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.Request;
@@ -25,6 +26,7 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthGasPrice;
+import org.web3j.protocol.core.methods.response.EthGetBlockReceipts;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.ReadonlyTransactionManager;
@@ -33,9 +35,9 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
 /**
- * Typed reads of the contracts and of transactions for request handling, on the generated wrappers (calls at the
- * latest block): no caller encodes or decodes ABI. A node that cannot be reached is {@link ChainUnavailable}; the
- * backend never writes through this class (buyers send their own transactions).
+ * Typed reads of the contracts and of transactions for request handling and the payment tracker, on the generated
+ * wrappers (calls at the latest block): no caller encodes or decodes ABI. A node that cannot be reached is
+ * {@link ChainUnavailable}; the backend never writes through this class (buyers send their own transactions).
  */
 public class ContractReads {
 
@@ -69,25 +71,55 @@ public class ContractReads {
     public record SaleGlobals(
             boolean paused, int maxTicketsPerPurchase, BigInteger gasPrice, long blockNumber, Instant blockTime) {}
 
-    /** A transaction the node knows (pending or mined); addresses lower case, {@code to} null for a deployment. */
-    public record SentTransaction(String hash, String from, String to, String input) {}
+    /**
+     * A transaction the node knows; addresses lower case, {@code to} null for a deployment, {@code blockNumber} null
+     * while it is pending.
+     */
+    public record SentTransaction(String hash, String from, String to, String input, Long blockNumber) {
 
-    /** A mined transaction: whether it succeeded and the contract events it emitted. */
-    public record Receipt(String txHash, boolean succeeded, long blockNumber, List<ContractEvent> events) {}
+        public boolean mined() {
+            return blockNumber != null;
+        }
+    }
+
+    /**
+     * A mined transaction: its recipient ({@code to}, lower case, null for a deployment), whether it succeeded and
+     * the events of the two contracts it emitted.
+     */
+    public record Receipt(String txHash, String to, boolean succeeded, long blockNumber, List<ContractEvent> events) {}
+
+    /** The node does not offer a JSON-RPC method (it answered "method not found"). */
+    public static final class MethodNotSupported extends RuntimeException {
+
+        MethodNotSupported(String method, String answer) {
+            super("The node does not support " + method + " (" + answer + ")");
+        }
+    }
 
     /** The sender of {@link #estimateForAnyone}: an address nobody holds a key of, funded only inside the estimate. */
     private static final String ANYONE = "0x00000000000000000000000000000000000e5717";
 
     private final Web3j web3j;
+    private final Web3j background;
     private final Web3jService web3jService;
     private final EventTicketNFT ticketNft;
     private final PaymentProcessor paymentProcessor;
     private final ContractEventDecoder decoder;
     private final String purchaseSelector;
 
+    /**
+     * @param web3j the request paths' client (deadline {@code echain.chain.rpc-timeout})
+     * @param background the background client (deadline {@code echain.resilience.node.background-timeout}), for
+     *        whole blocks' receipts
+     */
     public ContractReads(
-            Web3j web3j, Web3jService web3jService, ChainProperties properties, ContractEventDecoder decoder) {
+            Web3j web3j,
+            Web3j background,
+            Web3jService web3jService,
+            ChainProperties properties,
+            ContractEventDecoder decoder) {
         this.web3j = web3j;
+        this.background = background;
         this.web3jService = web3jService;
         var readOnly = new ReadonlyTransactionManager(web3j, null);
         var noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
@@ -252,7 +284,58 @@ public class ContractReads {
                         t.getHash().toLowerCase(Locale.ROOT),
                         lower(t.getFrom()),
                         lower(t.getTo()),
-                        t.getInput() == null ? "0x" : t.getInput().toLowerCase(Locale.ROOT)));
+                        t.getInput() == null ? "0x" : t.getInput().toLowerCase(Locale.ROOT),
+                        t.getBlockNumberRaw() == null
+                                ? null
+                                : Numeric.decodeQuantity(t.getBlockNumberRaw()).longValueExact()));
+    }
+
+    /** The node's latest block number ({@code eth_blockNumber}). */
+    public long headBlock() {
+        return rpc("eth_blockNumber", () -> web3j.ethBlockNumber().send())
+                .getBlockNumber()
+                .longValueExact();
+    }
+
+    /**
+     * Every receipt of block {@code number} in one call ({@code eth_getBlockReceipts}; geth, op-geth and Anvil have
+     * it), in the block's order; empty if the node has no such block. A full Base block's receipts are a large answer,
+     * so it goes with the background deadline (a request deadline missed again and again would open the breaker).
+     *
+     * @throws MethodNotSupported if the node does not offer {@code eth_getBlockReceipts}
+     */
+    public Optional<List<Receipt>> blockReceipts(long number) {
+        EthGetBlockReceipts response = send(
+                "eth_getBlockReceipts",
+                () -> background
+                        .ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)))
+                        .send());
+        if (response.hasError()) {
+            if (methodNotFound(response.getError())) {
+                throw new MethodNotSupported(
+                        "eth_getBlockReceipts", response.getError().getMessage());
+            }
+            throw new ChainUnavailable("eth_getBlockReceipts");
+        }
+        return response.getBlockReceipts()
+                .map(receipts -> receipts.stream().map(this::receipt).toList());
+    }
+
+    /**
+     * JSON-RPC's "method not found" (-32601), or the words providers use instead ("the method ... does not
+     * exist/is not available", "unsupported method").
+     */
+    static boolean methodNotFound(Response.Error error) {
+        if (error.getCode() == -32601) {
+            return true;
+        }
+        String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("unsupported method")
+                || message.contains("method not found")
+                || (message.contains("method")
+                        && (message.contains("does not exist")
+                                || message.contains("not available")
+                                || message.contains("not supported")));
     }
 
     /** The receipt with the events of the two contracts it holds; empty while the transaction is not mined. */
@@ -271,6 +354,7 @@ public class ContractReads {
         }
         return new Receipt(
                 receipt.getTransactionHash().toLowerCase(Locale.ROOT),
+                lower(receipt.getTo()),
                 receipt.isStatusOK(),
                 receipt.getBlockNumber().longValueExact(),
                 events);

@@ -44,6 +44,8 @@ class PaymentService {
      * transaction's sender: a hash the node knows that another wallet sent is refused (403) without the payment, and
      * so is one that is not a purchaseTickets call on our PaymentProcessor (422). A hash the node does not know yet is
      * tracked for its reporter until it is mined or times out; once its sender or buyer is known, only they see it.
+     * The receipt is asked for only when the node already has the transaction in a block (one node call for a pending
+     * transaction, two for a mined one).
      * The node is asked before the database transaction opens, so a slow node never holds a pooled connection (in a
      * drop, thousands of reports at once would otherwise starve every other request of the pool).
      */
@@ -62,8 +64,13 @@ class PaymentService {
             }
         }
         String sender = tx.map(ContractReads.SentTransaction::from).orElse(null);
-        Optional<ContractReads.Receipt> receipt =
-                tx.isPresent() && payments.ofTransaction(txHash).isEmpty() ? chain.receipt(txHash) : Optional.empty();
+        // Only a transaction the node already holds in a block can have a receipt: reported right after sending (the
+        // rule in a drop) it is still pending, and the payment tracker settles it from its block's receipts.
+        Optional<ContractReads.Receipt> receipt = tx.isPresent()
+                        && tx.get().mined()
+                        && payments.ofTransaction(txHash).isEmpty()
+                ? chain.receipt(txHash)
+                : Optional.empty();
         return transactions.execute(status -> record(caller, txHash, sender, receipt));
     }
 

@@ -183,12 +183,27 @@ class Payments {
                 .list();
     }
 
-    /** PENDING rows no block holds yet: reported by a client and not mined, or rolled back by a reorg. */
-    List<PaymentRow> unmined(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from payments where status = 'PENDING' and block_number is null "
-                        + "order by id limit ?")
+    /**
+     * A PENDING row no block holds yet: reported by a client and not mined, or rolled back by a reorg (then
+     * {@code updatedAt}, when it fell out, is after {@code createdAt}; a reported row has both equal).
+     */
+    record Unmined(long id, String txHash, Instant createdAt, Instant updatedAt) {
+
+        boolean fellOutOfTheChain() {
+            return updatedAt.isAfter(createdAt);
+        }
+    }
+
+    /** The unmined rows, oldest first: what the payment tracker looks for in new blocks. */
+    List<Unmined> unmined(int limit) {
+        return jdbc.sql("select id, tx_hash, created_at, updated_at from payments "
+                        + "where status = 'PENDING' and block_number is null order by id limit ?")
                 .param(limit)
-                .query(Payments::map)
+                .query((rs, n) -> new Unmined(
+                        rs.getLong("id"),
+                        rs.getString("tx_hash"),
+                        instant(rs, "created_at"),
+                        instant(rs, "updated_at")))
                 .list();
     }
 
