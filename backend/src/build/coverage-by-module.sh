@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sums the JaCoCo report of the backend (target/site/jacoco/jacoco.csv, written by `mvn verify`) per module: the
-# first package under io.echain (events, identity, payments, tickets, chain, shared, ops, dev), internals included.
+# first package under io.echain (events, identity, payments, tickets, checkin, chain, web, shared, ops, dev), internals
+# included.
 # Prints lines and branches covered per module and in total.
 #   backend/src/build/coverage-by-module.sh [path/to/jacoco.csv]
 set -euo pipefail

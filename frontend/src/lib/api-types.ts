@@ -19,6 +19,11 @@ export interface EventView {
   status: EventStatus
   availability: { capacity: number; sold: number; remaining: number }
   chain: { eventId: string | null; status: string | null }
+  /**
+   * Whether the platform takes purchases right now: paused while the blockchain node is unreachable or does not match
+   * the backend's configuration, with a sentence to show buyers instead of the buy button.
+   */
+  purchases: { paused: boolean; reason: string | null }
   createdAt: string
   updatedAt: string
   version: number

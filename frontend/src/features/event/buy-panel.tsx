@@ -4,37 +4,31 @@ import { useConnection } from 'wagmi'
 import { ProblemAlert } from '../../components/problem-alert'
 import { Alert, Button, Card, Spinner } from '../../components/ui'
 import type { EventView } from '../../lib/api-types'
-import { formatDateTime, formatEth } from '../../lib/format'
+import { formatEth } from '../../lib/format'
+import { eventPausedReason } from '../../lib/purchases-paused'
 import { useNow } from '../../lib/use-now'
 import { walletDemand } from '../../lib/wallet-demand'
 import { describeError } from '../../lib/wallet/errors'
 import { useChainEvent } from '../../lib/wallet/use-chain-event'
 import { useNetwork } from '../../lib/wallet/use-network'
 import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
+import { closedReason } from './closed-reason'
 import { purchaseLabel, type PurchaseState } from './purchase-machine'
 import { quoteLines } from './quote-lines'
 import { useQuote } from './use-event-info'
 import { useTicketPurchase } from './use-ticket-purchase'
 
 export default function BuyPanel({ event }: { event: EventView }) {
+  const paused = eventPausedReason(event)
   return (
     <Card>
       <h2 className="text-lg font-semibold text-slate-950">Tickets</h2>
-      <WalletScope>
+      {/* Paused purchases need no wallet to explain: say why even when the chain settings never loaded here. */}
+      <WalletScope fallback={paused ? <p className="mt-3 text-slate-800">{paused}</p> : undefined}>
         <Checkout event={event} />
       </WalletScope>
     </Card>
   )
-}
-
-function closedReason(event: EventView, now: number, registered: boolean | undefined, cancelledOnChain: boolean): string | null {
-  if (event.status === 'CANCELLED' || cancelledOnChain) return 'This event was cancelled. Ticket holders can claim a full refund in My tickets.'
-  if (event.status === 'FINISHED') return 'This event has ended.'
-  if (event.availability.remaining === 0) return 'Sold out.'
-  if (Date.parse(event.saleStartsAt) > now) return `Ticket sales open ${formatDateTime(event.saleStartsAt)}.`
-  if (Date.parse(event.saleEndsAt) <= now) return 'Ticket sales have closed.'
-  if (registered === false) return 'This event is being registered on chain; sales start in a moment.'
-  return null
 }
 
 function Checkout({ event }: { event: EventView }) {

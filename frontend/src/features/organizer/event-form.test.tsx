@@ -9,7 +9,7 @@ const event: EventView = {
   id: 3, name: 'Harbour Jazz', description: 'Live', location: 'Hamburg', startsAt: '2027-03-01T18:00:00Z', endsAt: '2027-03-01T22:00:00Z',
   saleStartsAt: '2027-01-01T10:00:00Z', saleEndsAt: '2027-03-01T18:00:00Z', transferLocked: true, priceWei: '15000000000000000',
   organizer: '0xabc', status: 'SCHEDULED', availability: { capacity: 80, sold: 2, remaining: 78 }, chain: { eventId: '3', status: 'CONFIRMED' },
-  createdAt: '2027-01-01T10:00:00Z', updatedAt: '2027-01-01T10:00:00Z', version: 4,
+  purchases: { paused: false, reason: null }, createdAt: '2027-01-01T10:00:00Z', updatedAt: '2027-01-01T10:00:00Z', version: 4,
 }
 
 describe('event form', () => {

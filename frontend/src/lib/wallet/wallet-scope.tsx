@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { WagmiContext } from 'wagmi'
 import { Alert, Loading } from '../../components/ui'
 import { useChainInfo } from '../chain-info'
+import { chainPausedReason } from '../purchases-paused'
 import { walletConfigFor } from '../wagmi'
 import type { ChainInfo } from '../api-types'
 import { createContext, useContext } from 'react'
@@ -20,13 +21,16 @@ export function useChain(): ChainInfo {
  * chain info (the node was never reachable in this browser) it explains why wallet actions are off.
  */
 export function WalletScope({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
-  const { info, isPending, nodeDown } = useChainInfo()
+  const { info, isPending, nodeDown, error } = useChainInfo()
   if (!info) {
     if (isPending) return fallback ?? <Loading label="Connecting to the chain…" />
+    const reason = chainPausedReason(error)
     return (
       fallback ?? (
         <Alert tone="amber" title={nodeDown ? 'Wallet actions are paused' : 'Chain settings unavailable'}>
-          The blockchain node cannot be reached, so the app cannot talk to your wallet yet. It keeps checking.
+          {reason
+            ? `${reason} The app cannot talk to your wallet until then. It keeps checking.`
+            : 'The blockchain node cannot be reached, so the app cannot talk to your wallet yet. It keeps checking.'}
         </Alert>
       )
     )

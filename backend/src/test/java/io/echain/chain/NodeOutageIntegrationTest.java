@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * The node goes away and comes back, cut by a TCP proxy between the backend and the test JVM's Anvil: the backend
  * starts without it and turns its chain features on by itself when it appears; while it is gone, reads serve,
  * purchase endpoints answer 503 within the deadline, events say purchases are paused and health says which check
- * failed; afterwards the indexer catches up. A PostgreSQL of this class's own (with its own outbox and scheduled
+ * failed, the {@code node} circuit breaker opens and the node is only probed, not called per request or per poll;
+ * afterwards the breaker closes and the indexer catches up. A PostgreSQL of this class's own (with its own outbox and scheduled
  * indexer, event ids far above the shared database's) keeps the other tests' chain state apart.
  */
 @TestPropertySource(
@@ -57,6 +58,10 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(1);
     private static final Duration SLACK = Duration.ofMillis(1_000);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+    /** The breaker's {@code echain.resilience.node.breaker.open-for}: how often an open breaker lets a probe through. */
+    private static final Duration OPEN_FOR = Duration.ofSeconds(1);
+
     private static final BigInteger PRICE = new BigInteger("10000000000000000");
 
     private static DisposablePostgres postgres;
@@ -182,14 +187,16 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
         indexer.start();
         await("lag back to 0", () -> metric("echain_indexer_lag_blocks") == 0);
 
+        assertThat(chainCheck().get("details").get("circuitBreaker").asString()).isEqualTo("CLOSED");
         ProxiedNode.proxy.down();
         long cut = System.nanoTime();
         await(
                 "health reports the chain",
-                () -> chainCheck().get("status").asString().equals("DEGRADED"));
+                () -> chainCheck().get("status").asString().equals("DEGRADED"),
+                10);
         assertThat(Duration.ofNanos(System.nanoTime() - cut))
-                .as("seen within a probe or two")
-                .isLessThan(Duration.ofSeconds(2));
+                .as("seen within one probe (every " + PROBE_INTERVAL.toMillis() + " ms), with room for a loaded host")
+                .isLessThan(PROBE_INTERVAL.plus(Duration.ofMillis(800)));
         for (String path : java.util.List.of("/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
             long start = System.nanoTime();
             Api.Response response = api.get(path);
@@ -221,6 +228,48 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
                 .json(Map.of("txHash", "0x" + "ab".repeat(32)))
                 .send());
 
+        // The node breaker opens after a few failed calls; from then on only its probes reach the node.
+        await(
+                "the node breaker open",
+                () -> "OPEN"
+                        .equals(chainCheck()
+                                .get("details")
+                                .get("circuitBreaker")
+                                .asString()));
+        await(
+                "the breaker's state metric says open",
+                () -> metric("resilience4j_circuitbreaker_state{name=\"node\",state=\"open\"}") == 1.0);
+        double nodeRequests = metric("echain_chain_rpc_requests_total");
+        long watched = System.nanoTime();
+        int refused = 0;
+        while (System.nanoTime() - watched < Duration.ofSeconds(3).toNanos()) {
+            for (Supplier<Api.Response> request : java.util.List.<Supplier<Api.Response>>of(
+                    () -> api.get("/api/events/" + eventId + "/quote"),
+                    () -> api.get("/api/chain"),
+                    () -> api.call("POST", "/api/payments")
+                            .token(buyer.token())
+                            .json(Map.of("txHash", "0x" + "cd".repeat(32)))
+                            .send())) {
+                if (request.get().status() == 503) {
+                    refused++;
+                }
+            }
+            sleep(50);
+        }
+        Duration window = Duration.ofNanos(System.nanoTime() - watched);
+        double reachedTheNode = metric("echain_chain_rpc_requests_total") - nodeRequests;
+        long probes = window.toMillis() / OPEN_FOR.toMillis() + 1;
+        assertThat(refused).as("requests that need the node kept coming").isGreaterThan(20);
+        assertThat(reachedTheNode)
+                .as("in " + window.toMillis() + " ms with the breaker open, HTTP requests to the node: one probe per "
+                        + OPEN_FOR.toMillis() + " ms at most, not one per request (" + refused + ") nor per "
+                        + PROBE_INTERVAL.toMillis() + " ms poll (" + window.toMillis() / PROBE_INTERVAL.toMillis()
+                        + ")")
+                .isLessThanOrEqualTo(probes);
+        assertThat(chainCheck().get("details").get("circuitBreaker").asString())
+                .as("still open (or probing) while the node is away")
+                .isIn("OPEN", "HALF_OPEN");
+
         double age = metric("echain_indexer_lag_seconds");
         chain.mined(chain.purchase(AnvilRpc.key(3), eventId, 2, PRICE.multiply(BigInteger.TWO)));
         chain.mine(3);
@@ -234,6 +283,11 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
         await(
                 "the chain check up again",
                 () -> chainCheck().get("status").asString().equals("UP"));
+        assertThat(chainCheck().get("details").get("circuitBreaker").asString())
+                .as("the breaker closed after a probe got through")
+                .isEqualTo("CLOSED");
+        assertThat(metric("resilience4j_circuitbreaker_state{name=\"node\",state=\"closed\"}"))
+                .isEqualTo(1.0);
         await("the indexer caught up", () -> sold(buyer) == 3);
         await("no lag", () -> metric("echain_indexer_lag_blocks") == 0);
         assertThat(api.get("/health").json().get("status").asString()).isEqualTo("UP");
@@ -279,12 +333,16 @@ class NodeOutageIntegrationTest extends ApiIntegrationTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
+        await(what, condition, 100);
+    }
+
+    private static void await(String what, BooleanSupplier condition, long pollMillis) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out waiting for: " + what);
             }
-            sleep(100);
+            sleep(pollMillis);
         }
     }
 

@@ -7,13 +7,17 @@ import io.echain.support.ApiIntegrationTest;
 import io.echain.support.DisposablePostgres;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -22,12 +26,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL stopped under load (a PostgreSQL of this class's own, so no other test notices): every answer comes
  * within the connection deadline and is 200 (an anonymous read from the cache, marked stale once its copy is past its
- * TTL) or 503 problem+json with Retry-After, never 500; health says so within a second; after the restart the API
- * answers within 2 s and nothing written before is lost.
+ * TTL) or 503 problem+json with Retry-After, never 500; health says so within a second; the {@code database} circuit
+ * breaker opens, and while it is open requests are refused without waiting on the pool, while it probes the database
+ * back; after the restart the breaker is closed, the API answers within 2 s and nothing written before is lost.
  */
 @TestPropertySource(
         properties = {
@@ -53,6 +59,9 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         postgres = DisposablePostgres.start();
@@ -63,6 +72,24 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
 
     /** One answer of the load, with the phase it started in. */
     record Outcome(String kind, String phase, Api.Response response, long millis) {}
+
+    /** A state change of the breaker, with when it happened ({@link System#nanoTime()}). */
+    record Transition(CircuitBreaker.StateTransition transition, long at) {}
+
+    /**
+     * What the database breaker and the pool have counted: requests the open breaker refused, and requests that
+     * waited on the pool for a connection in vain (Hikari's {@code hikaricp_connections_timeout_total}).
+     */
+    record Attempts(long refusedByTheBreaker, double poolTimeouts) {}
+
+    /** @param refused calls the breaker did not permit, counted since the test began (its own metrics restart per state) */
+    private Attempts attempts(AtomicLong refused) {
+        return new Attempts(
+                refused.get(),
+                meters.find("hikaricp.connections.timeout").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum());
+    }
 
     @Test
     void servesFromTheCacheOrAnswers503WithinTheDeadlineAndRecoversWithinTwoSeconds() throws Exception {
@@ -78,6 +105,16 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
             assertThat(api.get("/api/events/" + id).status()).isEqualTo(200);
         }
         assertThat(api.get("/api/events?size=50").status()).isEqualTo(200);
+        assertThat(meters.find("hikaricp.connections.timeout").counters())
+                .as("the pool counts the requests that wait on it in vain")
+                .isNotEmpty();
+        CircuitBreaker breaker = breakers.circuitBreaker("database");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        List<Transition> transitions = new CopyOnWriteArrayList<>();
+        AtomicLong refused = new AtomicLong();
+        breaker.getEventPublisher()
+                .onStateTransition(e -> transitions.add(new Transition(e.getStateTransition(), System.nanoTime())))
+                .onCallNotPermitted(e -> refused.incrementAndGet());
 
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> createdUnderLoad = new ConcurrentLinkedQueue<>();
@@ -107,21 +144,34 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
         })));
 
         pause(1_000);
+        Attempts beforeTheOutage = attempts(refused);
         phase[0] = "stopping";
         postgres.down();
         phase[0] = "outage";
         long outageStarted = System.nanoTime();
         List<Outcome> health = new ArrayList<>();
+        // Counted from a while after the breaker opened: requests that were already waiting on the pool then are over.
+        Attempts whileOpen = null;
         while (System.nanoTime() - outageStarted < Duration.ofSeconds(5).toNanos()) {
             for (String path : List.of("/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
                 long start = System.nanoTime();
                 Api.Response response = api.get(path);
                 health.add(new Outcome(path, "outage", response, (System.nanoTime() - start) / 1_000_000));
             }
+            if (whileOpen == null
+                    && transitions.stream()
+                            .anyMatch(t -> t.transition() == CircuitBreaker.StateTransition.CLOSED_TO_OPEN
+                                    && System.nanoTime() - t.at()
+                                            > Duration.ofMillis(750).toNanos())) {
+                whileOpen = attempts(refused);
+            }
             pause(250);
         }
+        Attempts endOfTheOutage = attempts(refused);
+        List<Transition> duringTheOutage = List.copyOf(transitions);
 
         phase[0] = "recovery";
+        long restartedAt = System.nanoTime();
         postgres.up();
         long upAt = System.nanoTime();
         long recoveredMillis = -1;
@@ -203,6 +253,50 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
                         .as("liveness does not depend on the database")
                         .isEqualTo(200));
 
+        assertThat(duringTheOutage)
+                .as("the database breaker opens within the deadline of the outage's first requests")
+                .first()
+                .satisfies(t -> {
+                    assertThat(t.transition()).isEqualTo(CircuitBreaker.StateTransition.CLOSED_TO_OPEN);
+                    assertThat(Duration.ofNanos(t.at() - outageStarted)).isLessThanOrEqualTo(DEADLINE.plus(SLACK));
+                });
+        assertThat(duringTheOutage)
+                .extracting(Transition::transition)
+                .as("while the database is down the breaker probes it and opens again, never closes")
+                .contains(
+                        CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN,
+                        CircuitBreaker.StateTransition.HALF_OPEN_TO_OPEN)
+                .doesNotContain(CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
+        assertThat(whileOpen)
+                .as("the breaker was open for more than 750 ms of the outage")
+                .isNotNull();
+        assertThat(whileOpen.poolTimeouts())
+                .as("before the breaker opened, requests waited on the pool (and the pool counts them)")
+                .isGreaterThan(beforeTheOutage.poolTimeouts());
+        assertThat(endOfTheOutage.refusedByTheBreaker() - whileOpen.refusedByTheBreaker())
+                .as("requests kept coming while the breaker was open, refused at once")
+                .isGreaterThan(20);
+        assertThat(endOfTheOutage.poolTimeouts())
+                .as("while the breaker is open no request waits on the pool: its probes open a connection of their own")
+                .isEqualTo(whileOpen.poolTimeouts());
+        assertThat(lateHealth)
+                .filteredOn(o -> o.kind().equals("/health"))
+                .allSatisfy(o -> assertThat(o.response()
+                                .json()
+                                .get("checks")
+                                .get("database")
+                                .get("details")
+                                .get("circuitBreaker")
+                                .asString())
+                        .as("/health shows the breaker")
+                        .isIn("OPEN", "HALF_OPEN"));
+        assertThat(transitions)
+                .as("the breaker closes after the restart")
+                .filteredOn(t -> t.at() > restartedAt)
+                .extracting(Transition::transition)
+                .contains(CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
         assertThat(recoveredMillis)
                 .as("signed-in reads answer again within 2 s of the restart")
                 .isBetween(0L, 2_000L);
@@ -219,7 +313,15 @@ class DatabaseOutageIntegrationTest extends ApiIntegrationTest {
                     .as("event " + id)
                     .isEqualTo(200);
         }
-        assertThat(api.get("/health").json().get("status").asString()).isEqualTo("UP");
+        JsonNode healthAfter = api.get("/health").json();
+        assertThat(healthAfter.get("status").asString()).isEqualTo("UP");
+        assertThat(healthAfter
+                        .get("checks")
+                        .get("database")
+                        .get("details")
+                        .get("circuitBreaker")
+                        .asString())
+                .isEqualTo("CLOSED");
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 

@@ -2,6 +2,7 @@ package io.echain.chain.internal;
 
 import io.echain.chain.ChainProperties;
 import io.echain.chain.ChainUnavailable;
+import io.echain.shared.ServiceUnavailable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,7 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.web3j.protocol.Web3j;
 
-/** Where the contracts are, for wallets and the web app: chain id, addresses, confirmations, current head. */
+/**
+ * Where the contracts are, for wallets and the web app: chain id, addresses, confirmations, current head. While the
+ * node does not match the configuration (the chain features stopped), the 503's detail is the reason purchases are
+ * paused, in a buyer's words ({@link ChainAvailability#pausedBecause()}), so the web app does not claim the node is
+ * unreachable.
+ */
 @RestController
 @RequestMapping(path = "/api/chain", produces = "application/json")
 class ChainController {
@@ -48,13 +54,17 @@ class ChainController {
             long headBlock) {}
 
     private static final Logger log = LoggerFactory.getLogger(ChainController.class);
+    /** A misconfiguration waits for an operator: no point in asking again every few seconds. */
+    private static final long MISCONFIGURED_RETRY_SECONDS = 30;
 
     private final ChainProperties properties;
     private final Web3j web3j;
+    private final ChainAvailability availability;
 
-    ChainController(ChainProperties properties, Web3j web3j) {
+    ChainController(ChainProperties properties, Web3j web3j, ChainAvailability availability) {
         this.properties = properties;
         this.web3j = web3j;
+        this.availability = availability;
         if (properties.publicRpcUrl() == null) {
             log.warn("ECHAIN_PUBLIC_RPC_URL is not set: GET /api/chain gives wallets and the web app no RPC URL"
                     + " (ECHAIN_RPC_URL is never published, it usually carries the provider's API key); set a public"
@@ -83,6 +93,10 @@ class ChainController {
         try {
             head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         } catch (IOException e) {
+            if (availability.state() == ChainAvailability.State.MISCONFIGURED) {
+                throw new ServiceUnavailable(
+                        availability.pausedBecause().orElse("Purchases are paused"), MISCONFIGURED_RETRY_SECONDS);
+            }
             throw new ChainUnavailable("eth_blockNumber");
         }
         return new ChainInfo(

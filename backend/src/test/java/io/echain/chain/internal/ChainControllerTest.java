@@ -70,7 +70,9 @@ class ChainControllerTest {
     @Test
     void publishesTheConfiguredPublicRpcUrl() {
         ChainController.ChainInfo info = new ChainController(
-                        production(Map.of("echain.chain.wallet.rpc-url", "https://mainnet.base.org")), web3j)
+                        production(Map.of("echain.chain.wallet.rpc-url", "https://mainnet.base.org")),
+                        web3j,
+                        new ChainAvailability(event -> {}))
                 .info();
         assertThat(info.rpcUrl()).isEqualTo("https://mainnet.base.org");
         assertThat(info.chainName()).isEqualTo("Base");
@@ -83,7 +85,8 @@ class ChainControllerTest {
             Map<String, String> extra = unset == null ? Map.of() : Map.of("echain.chain.wallet.rpc-url", unset);
             ChainProperties properties = production(extra);
             assertThat(properties.publicRpcUrl()).isNull();
-            ChainController.ChainInfo info = new ChainController(properties, web3j).info();
+            ChainController.ChainInfo info =
+                    new ChainController(properties, web3j, new ChainAvailability(event -> {})).info();
             assertThat(info.rpcUrl()).isNull();
             String json = JsonMapper.builder().build().writeValueAsString(info);
             assertThat(json).doesNotContain("provider-api-key").doesNotContain("provider.example");
