@@ -1,7 +1,7 @@
-import { createPublicClient, createWalletClient, defineChain, http, type Hex } from 'viem'
+import { createPublicClient, createWalletClient, decodeFunctionData, defineChain, http, parseEventLogs, zeroAddress, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createSiweMessage } from 'viem/siwe'
-import { paymentProcessorAbi } from '../../src/lib/contracts.generated'
+import { eventTicketNftAbi, paymentProcessorAbi } from '../../src/lib/contracts.generated'
 import { rpc, type Stack } from './stack'
 
 /** Test setup through the API and the chain, for what a journey does not itself show in the browser. */
@@ -89,6 +89,61 @@ export class Backend {
     })
     await client.waitForTransactionReceipt({ hash })
     return hash
+  }
+
+  private client() {
+    return createPublicClient({ chain: this.chain(), transport: http(this.stack.anvilUrl) })
+  }
+
+  /** The ticket ids a purchase minted (its ERC-721 Transfer events from the zero address). */
+  async mintedTokenIds(hash: Hex): Promise<bigint[]> {
+    const receipt = await this.client().waitForTransactionReceipt({ hash })
+    return parseEventLogs({ abi: eventTicketNftAbi, eventName: 'Transfer', logs: receipt.logs })
+      .filter((log) => log.address.toLowerCase() === this.stack.ticketNft.toLowerCase() && log.args.from === zeroAddress)
+      .map((log) => log.args.tokenId)
+  }
+
+  /**
+   * A resale outside Echain, the way a marketplace settles it: the buyer pays the ERC-2981 royalty the ticket contract
+   * names (`royaltyInfo`) to its receiver (the event's splitter) as a plain ETH transfer, and the rest to the seller,
+   * who then transfers the ticket. Returns the royalty paid, in wei.
+   */
+  async resale(sellerKey: Hex, buyerKey: Hex, tokenId: bigint, salePriceWei: bigint): Promise<{ receiver: Address; royalty: bigint }> {
+    const client = this.client()
+    const seller = createWalletClient({ account: privateKeyToAccount(sellerKey), chain: this.chain(), transport: http(this.stack.anvilUrl) })
+    const buyer = createWalletClient({ account: privateKeyToAccount(buyerKey), chain: this.chain(), transport: http(this.stack.anvilUrl) })
+    const [receiver, royalty] = await client.readContract({ address: this.stack.ticketNft, abi: eventTicketNftAbi, functionName: 'royaltyInfo', args: [tokenId, salePriceWei] })
+    const mined = async (hash: Hex) => {
+      const receipt = await client.waitForTransactionReceipt({ hash })
+      if (receipt.status !== 'success') throw new Error(`resale transaction ${hash} reverted`)
+    }
+    await mined(await buyer.sendTransaction({ to: receiver, value: royalty }))
+    await mined(await buyer.sendTransaction({ to: seller.account.address, value: salePriceWei - royalty }))
+    await mined(
+      await seller.writeContract({ address: this.stack.ticketNft, abi: eventTicketNftAbi, functionName: 'transferFrom', args: [seller.account.address, buyer.account.address, tokenId] }),
+    )
+    return { receiver, royalty }
+  }
+
+  /** The PaymentProcessor call a transaction made (function name and arguments) and where it went. */
+  async decodedCall(hash: Hex) {
+    const tx = await this.client().getTransaction({ hash })
+    return { to: tx.to, ...decodeFunctionData({ abi: paymentProcessorAbi, data: tx.input }) }
+  }
+
+  /** The PaymentProcessor events a transaction emitted. */
+  async processorEvents(hash: Hex) {
+    const receipt = await this.client().waitForTransactionReceipt({ hash })
+    return parseEventLogs({ abi: paymentProcessorAbi, logs: receipt.logs }).filter((log) => log.address.toLowerCase() === this.stack.paymentProcessor.toLowerCase())
+  }
+
+  /** Stops Anvil's 1-second blocks (transactions wait in the pool) until `resumeMining`. */
+  async pauseMining() {
+    await rpc(this.stack.anvilUrl, 'evm_setIntervalMining', [0])
+  }
+
+  async resumeMining() {
+    await rpc(this.stack.anvilUrl, 'evm_setIntervalMining', [1])
   }
 
   /** Anvil time travel: the next block is `seconds` later. */

@@ -76,6 +76,11 @@ function EventDetails({ event }: { event: EventView }) {
               <dd className="font-mono text-sm text-slate-900" title={event.organizer}>
                 {shortAddress(event.organizer)}
               </dd>
+              <dd className="text-sm">
+                <Link to={`/?organizer=${event.organizer}&status=any`} className="font-semibold text-brand-700 underline">
+                  All their events
+                </Link>
+              </dd>
             </div>
           </dl>
         </Card>

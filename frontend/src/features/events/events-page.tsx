@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { ProblemAlert } from '../../components/problem-alert'
 import { Button, EmptyState, Loading, PageTitle } from '../../components/ui'
 import { useEventList } from './api'
 import { EventCard } from './event-card'
-import { SORTS, readFilters, writeFilters, type EventFilters } from './search-params'
+import { SORTS, filterProblems, readFilters, writeFilters, type CheckedFilter, type EventFilters, type FilterProblems } from './search-params'
 
 const inputClass =
   'mt-1 block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-950 shadow-sm focus:border-brand-600'
@@ -15,8 +15,13 @@ export function EventsPage() {
   const events = useEventList(filters)
   const [draft, setDraft] = useState(filters)
   const [showFilters, setShowFilters] = useState(
-    () => filters.status !== 'upcoming' || filters.available || !!filters.maxPrice || !!filters.from || !!filters.location,
+    () =>
+      filters.status !== 'upcoming' ||
+      filters.available !== 'any' ||
+      !!(filters.minPrice || filters.maxPrice || filters.from || filters.to || filters.location || filters.organizer),
   )
+  // Problems with what was typed, shown once the person tries to apply them.
+  const [checked, setChecked] = useState(false)
   const [synced, setSynced] = useState(search.toString())
   if (synced !== search.toString()) {
     // The URL changed (back button, a link): show what it says.
@@ -28,11 +33,34 @@ export function EventsPage() {
   function apply(next: EventFilters) {
     setSearch(writeFilters(next))
   }
+  const problems: FilterProblems = checked ? filterProblems(draft) : {}
   function onSubmit(e: FormEvent) {
     e.preventDefault()
+    setChecked(true)
+    if (Object.keys(filterProblems(draft)).length > 0) {
+      setShowFilters(true)
+      return
+    }
     apply({ ...draft, page: 1 })
   }
   const set = <K extends keyof EventFilters>(key: K, value: EventFilters[K]) => setDraft((d) => ({ ...d, [key]: value }))
+  /** Label, input and its problem (announced and linked to the input). */
+  const field = (key: CheckedFilter, label: string, input: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode) => {
+    const problem = problems[key]
+    return (
+      <div>
+        <label htmlFor={`${id}-${key}`} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {input({ id: `${id}-${key}`, ...(problem ? { 'aria-invalid': true, 'aria-describedby': `${id}-${key}-problem` } : {}) })}
+        {problem && (
+          <p id={`${id}-${key}-problem`} className="mt-1 text-sm font-medium text-red-700">
+            {problem}
+          </p>
+        )}
+      </div>
+    )
+  }
 
   const data = events.data
   return (
@@ -96,35 +124,54 @@ export function EventsPage() {
               </label>
               <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} className={inputClass} />
             </div>
+            {field('to', 'Starting by', (props) => (
+              <input {...props} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} className={inputClass} />
+            ))}
             <div>
-              <label htmlFor={`${id}-price`} className="text-sm font-medium text-slate-800">
-                Max price (ETH)
+              <label htmlFor={`${id}-available`} className="text-sm font-medium text-slate-800">
+                Tickets
               </label>
-              <input
-                id={`${id}-price`}
-                inputMode="decimal"
-                value={draft.maxPrice}
-                onChange={(e) => set('maxPrice', e.target.value)}
-                placeholder="e.g. 0.05"
+              <select
+                id={`${id}-available`}
+                value={draft.available}
+                onChange={(e) => set('available', e.target.value as EventFilters['available'])}
                 className={inputClass}
-              />
+              >
+                <option value="any">Any</option>
+                <option value="left">Tickets left</option>
+                <option value="soldout">Sold out only</option>
+              </select>
             </div>
+            {field('minPrice', 'Min price (ETH)', (props) => (
+              <input {...props} inputMode="decimal" value={draft.minPrice} onChange={(e) => set('minPrice', e.target.value)} placeholder="e.g. 0.01" className={inputClass} />
+            ))}
+            {field('maxPrice', 'Max price (ETH)', (props) => (
+              <input {...props} inputMode="decimal" value={draft.maxPrice} onChange={(e) => set('maxPrice', e.target.value)} placeholder="e.g. 0.05" className={inputClass} />
+            ))}
             <div>
               <label htmlFor={`${id}-location`} className="text-sm font-medium text-slate-800">
                 Venue starts with
               </label>
               <input id={`${id}-location`} value={draft.location} onChange={(e) => set('location', e.target.value)} className={inputClass} />
             </div>
-            <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800 sm:col-span-2">
-              <input type="checkbox" checked={draft.available} onChange={(e) => set('available', e.target.checked)} className="h-5 w-5" />
-              Only events with tickets left
-            </label>
-            <div className="flex items-end gap-2 sm:col-span-2 lg:justify-end">
+            {field('organizer', 'Organizer wallet', (props) => (
+              <input
+                {...props}
+                value={draft.organizer}
+                onChange={(e) => set('organizer', e.target.value)}
+                placeholder="0x…"
+                spellCheck={false}
+                autoComplete="off"
+                className={`${inputClass} font-mono`}
+              />
+            ))}
+            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
               <Button type="submit">Apply filters</Button>
               <Button
                 variant="ghost"
                 onClick={() => {
                   const cleared = readFilters(new URLSearchParams())
+                  setChecked(false)
                   setDraft(cleared)
                   apply(cleared)
                 }}

@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
+import { formatEther } from 'viem'
 import { useBalance, useBlock, useConnection } from 'wagmi'
 import { ProblemAlert } from '../../components/problem-alert'
 import { Alert, Button, Card, Loading, PageTitle, Stat } from '../../components/ui'
@@ -19,6 +20,7 @@ import { WalletScope, useChain } from '../../lib/wallet/wallet-scope'
 import { cancelEvent, updateEvent, useEditableEvent, useSales } from './api'
 import { statusBadge } from './dashboard-page'
 import { EventForm, formValues } from './event-form'
+import { royaltyWithdrawable } from './royalty'
 
 export function EventManagePage() {
   const id = Number(useParams().id)
@@ -104,10 +106,12 @@ function Money({ event }: { event: EventView }) {
   const ended = block.data ? Number(block.data.timestamp) * 1000 >= Date.parse(event.endsAt) : false
   const share = b.settled ? b.organizerShare : b.gross - (b.gross * b.feeBps) / 10_000n
   const withdrawable = !b.cancelled && ended ? share - b.organizerWithdrawn : 0n
-  const royaltyWithdrawable = b.royaltyCredited - b.royaltyWithdrawn + (pendingRoyalty.data?.value ?? 0n) / 2n
+  // What withdrawRoyalty pays, to the wei: the splitter's balance is split on the way, the odd wei to the organizer.
+  const royaltyNow = royaltyWithdrawable(b, pendingRoyalty.data?.value ?? 0n)
   const isOrganizer = address?.toLowerCase() === event.organizer.toLowerCase()
   const refresh = () => {
     void books.refetch()
+    void pendingRoyalty.refetch()
     void queryClient.invalidateQueries({ queryKey: ['organizer'] })
   }
   return (
@@ -120,6 +124,15 @@ function Money({ event }: { event: EventView }) {
         <Stat label="Held in escrow" value={formatEth(b.held)} />
         <Stat label="Withdrawable now" value={<span data-testid="withdrawable">{formatEth(withdrawable)}</span>} hint={b.cancelled ? 'cancelled' : ended ? 'the event has ended' : `after ${formatDateTime(event.endsAt)}`} />
         <Stat label="Withdrawn" value={<span data-testid="withdrawn">{formatEth(b.organizerWithdrawn)}</span>} />
+        <Stat
+          label="Resale royalties to withdraw"
+          value={<span data-testid="royalty-withdrawable" title={`${formatEther(royaltyNow)} ETH`}>{formatEth(royaltyNow)}</span>}
+          hint="half of the 10% royalty on resales"
+        />
+        <Stat
+          label="Royalties withdrawn"
+          value={<span data-testid="royalty-withdrawn" title={`${formatEther(b.royaltyWithdrawn)} ETH`}>{formatEth(b.royaltyWithdrawn)}</span>}
+        />
       </dl>
       <Card className="space-y-3">
         {!isOrganizer && <Alert tone="amber" title="Another wallet">Connect the organizer wallet {shortAddress(event.organizer)} to withdraw.</Alert>}
@@ -133,11 +146,11 @@ function Money({ event }: { event: EventView }) {
           </Button>
           <Button
             variant="secondary"
-            disabled={!isOrganizer || royaltyWithdrawable <= 0n}
+            disabled={!isOrganizer || royaltyNow <= 0n}
             busy={royalty.busy}
             onClick={() => royalty.run({ address: chain.paymentProcessor, abi: paymentProcessorAbi, functionName: 'withdrawRoyalty', args: [chainEventId] }, refresh)}
           >
-            Withdraw royalties{royaltyWithdrawable > 0n ? ` · ${formatEth(royaltyWithdrawable)}` : ' (none yet)'}
+            Withdraw royalties{royaltyNow > 0n ? ` · ${formatEth(royaltyNow)}` : ' (none yet)'}
           </Button>
         </div>
         {!ended && !b.cancelled && <p className="text-sm text-slate-700">Ticket money stays in escrow until the event ends, so buyers can be refunded if it is cancelled.</p>}

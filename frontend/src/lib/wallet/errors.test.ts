@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BaseError, ContractFunctionRevertedError, InsufficientFundsError, UserRejectedRequestError, encodeErrorResult } from 'viem'
+import { BaseError, ChainMismatchError, ContractFunctionRevertedError, InsufficientFundsError, UserRejectedRequestError, encodeErrorResult } from 'viem'
+import { anvil } from 'viem/chains'
 import { paymentProcessorAbi } from '../contracts.generated'
 import { ApiError } from '../api'
 import { describeError } from './errors'
@@ -29,5 +30,17 @@ describe('errors in words', () => {
     expect(describeError(new InsufficientFundsError())).toMatchObject({ kind: 'funds', title: 'Not enough ETH' })
     const api = new ApiError(409, { title: 'Conflict', detail: 'Event is sold out' })
     expect(describeError(api)).toEqual({ kind: 'api', title: 'Conflict', detail: 'Event is sold out' })
+  })
+
+  it('asks to switch networks when the wallet is on another chain than the transaction', () => {
+    // What viem throws when the wallet's chain is not the chain of the call (the wallet switched meanwhile).
+    const mismatch = new ChainMismatchError({ chain: anvil, currentChainId: 1 })
+    expect(describeError(mismatch)).toEqual({ kind: 'wrong-chain', title: 'Wrong network', detail: 'Switch your wallet to the network Echain uses.' })
+    // Wrapped, as a write reports it.
+    expect(describeError(new BaseError('sending failed', { cause: mismatch })).kind).toBe('wrong-chain')
+    // A wallet that says so only in words.
+    expect(describeError(new BaseError('The current chain of the wallet (id: 1) does not match the target chain for the transaction (id: 31337 – Anvil).')).kind).toBe('wrong-chain')
+    // Neither a rejection nor a revert is taken for a wrong network.
+    expect(describeError(new UserRejectedRequestError(new Error('chain mismatch, user denied'))).kind).toBe('rejected')
   })
 })
