@@ -9,6 +9,7 @@ function event(status: EventView['status'], capacity: number, remaining: number)
     saleStartsAt: '2027-01-01T10:00:00Z', saleEndsAt: '2027-03-01T18:00:00Z', transferLocked: false, priceWei: '10000000000000000',
     organizer: '0xabc', status, availability: { capacity, sold: capacity - remaining, remaining }, chain: { eventId: '7', status: 'CONFIRMED' },
     createdAt: '2027-01-01T10:00:00Z', updatedAt: '2027-01-01T10:00:00Z', version: 1,
+    purchases: { paused: false, reason: null },
   }
 }
 

@@ -11,6 +11,7 @@ const event = (id: number, name: string): EventView => ({
   saleStartsAt: '2027-01-01T10:00:00Z', saleEndsAt: '2027-03-01T18:00:00Z', transferLocked: false, priceWei: '10000000000000000',
   organizer: '0xabc', status: 'SCHEDULED', availability: { capacity: 100, sold: 2, remaining: 98 }, chain: { eventId: String(id), status: 'CONFIRMED' },
   createdAt: '2027-01-01T10:00:00Z', updatedAt: '2027-01-01T10:00:00Z', version: 1,
+    purchases: { paused: false, reason: null },
 })
 
 /** The API: anonymous reads answer at once; a signed-in read waits until `release` is called. */
